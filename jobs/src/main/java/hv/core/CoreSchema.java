@@ -18,6 +18,8 @@ public final class CoreSchema {
   public static final String EXTRACT_DATE = "_extract_date";
   /** Line of that version in its file (header = line 1). */
   public static final String SOURCE_LINE = "_source_line";
+  /** The first extract from which the key was known: orphans in a re-run resolve against it. */
+  public static final String FIRST_EXTRACT_DATE = "_first_extract_date";
   /** The nightly run that applied it. */
   public static final String RUN_ID = "_run_id";
 
@@ -30,6 +32,7 @@ public final class CoreSchema {
     }
     fields.add(DataTypes.createStructField(EXTRACT_DATE, DataTypes.DateType, true));
     fields.add(DataTypes.createStructField(SOURCE_LINE, DataTypes.LongType, true));
+    fields.add(DataTypes.createStructField(FIRST_EXTRACT_DATE, DataTypes.DateType, true));
     fields.add(DataTypes.createStructField(RUN_ID, DataTypes.StringType, true));
     return DataTypes.createStructType(fields);
   }

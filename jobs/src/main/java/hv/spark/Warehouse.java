@@ -70,8 +70,8 @@ public final class Warehouse {
     }
   }
 
-  /** Registers one table (idempotent). */
-  public void register(String schema, String table) {
+  /** Registers one table (idempotent; writers on several threads register their tables). */
+  public synchronized void register(String schema, String table) {
     spark.sql("CREATE DATABASE IF NOT EXISTS " + schema);
     spark.sql("CREATE TABLE IF NOT EXISTS " + schema + "." + table
         + " USING delta LOCATION '" + location(schema, table).replace("'", "\\'") + "'");

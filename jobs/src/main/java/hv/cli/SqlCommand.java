@@ -1,0 +1,58 @@
+package hv.cli;
+
+import hv.spark.Warehouse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "sql", mixinStandardHelpOptions = true,
+    description = "Runs SQL against the warehouse's tables (raw.*, core.*, ops.*, marts.*). A file may hold "
+        + "several statements separated by ';'; the result of the last is printed.")
+public final class SqlCommand implements Callable<Integer> {
+
+  static final class Source {
+    @Option(names = "-e", paramLabel = "SQL", required = true, description = "the statement")
+    String statement;
+    @Option(names = "-f", paramLabel = "FILE", required = true, description = "a file of statements")
+    Path file;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
+  String format;
+
+  @Option(names = "--limit", defaultValue = "1000", description = "rows printed at most in table format")
+  int limit;
+
+  @Mixin
+  WarehouseOption warehouse;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!List.of("table", "csv", "json").contains(format)) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--format: table, csv or json");
+    }
+    String text = source.statement != null ? source.statement
+        : Files.readString(source.file, StandardCharsets.UTF_8);
+    Warehouse wh = warehouse.open();
+    wh.registerAll();
+    Dataset<Row> result = null;
+    for (String statement : SqlScript.statements(text)) {
+      result = wh.spark().sql(statement);
+    }
+    if (result != null) {
+      SqlScript.print(result, format, limit, System.out);
+    }
+    return 0;
+  }
+}

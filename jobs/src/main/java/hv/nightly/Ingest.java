@@ -1,0 +1,333 @@
+package hv.nightly;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.when;
+
+import hv.contract.Contract;
+import hv.contract.FileSchema;
+import hv.core.Conformer;
+import hv.core.Conformer.Status;
+import hv.core.CoreSchema;
+import hv.core.CoreWriter;
+import hv.ops.OpsTables;
+import hv.ops.Progress;
+import hv.raw.Extract;
+import hv.raw.ExtractRefused;
+import hv.raw.Inbox;
+import hv.raw.RawReader;
+import hv.spark.Warehouse;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Takes every pending extract in one pass: whole-extract checks, the raw append, row
+ * classification, the core upsert and the ops trail. Each table gets at most one commit per
+ * run, whatever the number of extracts. Writes are ordered so that the extract is marked
+ * processed ({@code ops.ingest_log}) last: a run killed before that is simply done again,
+ * and every write before it is a replace or an idempotent merge.
+ */
+public final class Ingest {
+
+  /** What a run applied, and the refusal that stopped it, if any. */
+  public record Outcome(List<LocalDate> applied, ExtractRefused refusal) {}
+
+  private final Warehouse warehouse;
+  private final Contract contract;
+  private final Progress progress;
+  private final Parallel parallel;
+
+  public Ingest(Warehouse warehouse, Contract contract, Progress progress, Parallel parallel) {
+    this.warehouse = warehouse;
+    this.contract = contract;
+    this.progress = progress;
+    this.parallel = parallel;
+  }
+
+  public Outcome run(Path inboxDir, String runId) throws IOException {
+    Inbox inbox = new Inbox(inboxDir, contract);
+    List<Path> pending = inbox.pending(processedExtracts());
+    if (pending.isEmpty()) {
+      progress.say("ingest: no new extract in %s", inboxDir);
+      return new Outcome(List.of(), null);
+    }
+    progress.say("ingest: %d extract(s) pending, %s … %s", pending.size(),
+        pending.get(0).getFileName(), pending.get(pending.size() - 1).getFileName());
+
+    List<Extract> checked = new ArrayList<>();
+    ExtractRefused refusal = null;
+    for (Path dir : pending) {
+      try {
+        checked.add(inbox.check(dir));
+      } catch (ExtractRefused e) {
+        refusal = e;
+        break;
+      }
+    }
+    if (checked.isEmpty()) {
+      return new Outcome(List.of(), refusal);
+    }
+
+    Map<String, Dataset<Row>> raw = readRaw(checked);
+    Map<LocalDate, Map<String, Long>> counted = countRecords(raw);
+    List<Extract> batch = new ArrayList<>();
+    for (Extract e : checked) {
+      String mismatch = recordCountMismatch(e, counted.getOrDefault(e.date(), Map.of()));
+      if (mismatch != null) {
+        refusal = new ExtractRefused(e.date().toString(), mismatch);
+        break;
+      }
+      batch.add(e);
+    }
+    if (batch.isEmpty()) {
+      raw.values().forEach(Dataset::unpersist);
+      return new Outcome(List.of(), refusal);
+    }
+    List<LocalDate> dates = batch.stream().map(Extract::date).toList();
+    if (batch.size() < checked.size()) {
+      Column inBatch = col(RawReader.EXTRACT_DATE).isin(dates.stream().map(java.sql.Date::valueOf).toArray());
+      raw.replaceAll((t, rows) -> rows.where(inBatch));
+    }
+    progress.say("ingest: %d extract(s) passed the checks (%.1fs)", batch.size(), progress.lap());
+
+    appendRaw(raw, dates, runId);
+    progress.say("ingest: raw appended (%.1fs)", progress.lap());
+
+    Map<String, Dataset<Row>> classified = new Conformer(contract)
+        .classify(raw, heldOrphans(), this::coreKeys);
+    Map<String, Dataset<Row>> winners = new LinkedHashMap<>();
+    Conformer conformer = new Conformer(contract);
+    for (FileSchema f : contract.files()) {
+      winners.put(f.table(), conformer.winners(f, classified.get(f.table()), runId));
+    }
+    CoreWriter writer = new CoreWriter(warehouse);
+    parallel.forEach(contract.files(), f -> writer.apply(f, winners.get(f.table())));
+    progress.say("ingest: core upserted (%.1fs)", progress.lap());
+
+    Dataset<Row> statuses = statuses(classified);
+    writeQuarantine(statuses, dates, runId);
+    writeOrphans(statuses, dates, runId);
+    Dataset<Row> log = ingestLog(statuses, batch, runId);
+    replace(log, "ops", "ingest_log", "extract_date", dates);
+    warehouse.register("ops", "ingest_log");
+    progress.say("ingest: ops trail written (%.1fs)", progress.lap());
+    printLog(log);
+
+    classified.values().forEach(Dataset::unpersist);
+    raw.values().forEach(Dataset::unpersist);
+    return new Outcome(dates, refusal);
+  }
+
+  private TreeSet<LocalDate> processedExtracts() {
+    TreeSet<LocalDate> done = new TreeSet<>();
+    if (warehouse.exists("ops", "ingest_log")) {
+      for (Row r : warehouse.read("ops", "ingest_log").select("extract_date").distinct().collectAsList()) {
+        done.add(r.getDate(0).toLocalDate());
+      }
+    }
+    return done;
+  }
+
+  private Map<String, Dataset<Row>> readRaw(List<Extract> extracts) {
+    RawReader reader = new RawReader(warehouse.spark());
+    Map<String, Dataset<Row>> raw = new LinkedHashMap<>();
+    for (FileSchema f : contract.files()) {
+      Dataset<Row> rows = null;
+      for (Extract e : extracts) {
+        Dataset<Row> one = reader.read(e, f);
+        rows = rows == null ? one : rows.unionByName(one);
+      }
+      raw.put(f.table(), rows.persist(StorageLevel.MEMORY_AND_DISK()));
+    }
+    return raw;
+  }
+
+  /** Records per extract and table, in one Spark job over every file. */
+  private static Map<LocalDate, Map<String, Long>> countRecords(Map<String, Dataset<Row>> raw) {
+    Dataset<Row> all = null;
+    for (Dataset<Row> rows : raw.values()) {
+      Dataset<Row> counts = rows.groupBy(RawReader.EXTRACT_DATE, RawReader.FILE).count();
+      all = all == null ? counts : all.unionByName(counts);
+    }
+    Map<LocalDate, Map<String, Long>> out = new HashMap<>();
+    for (Row r : all.collectAsList()) {
+      out.computeIfAbsent(r.getDate(0).toLocalDate(), d -> new HashMap<>()).put(r.getString(1), r.getLong(2));
+    }
+    return out;
+  }
+
+  private String recordCountMismatch(Extract e, Map<String, Long> counted) {
+    for (FileSchema f : contract.files()) {
+      long expected = e.manifestRows().get(f.table());
+      long found = counted.getOrDefault(f.table(), 0L);
+      if (expected != found) {
+        return f.fileName() + " holds " + found + " records but manifest.json says " + expected
+            + " (broken transfer)";
+      }
+    }
+    return null;
+  }
+
+  private void appendRaw(Map<String, Dataset<Row>> raw, List<LocalDate> dates, String runId) {
+    parallel.forEach(contract.files(), f -> {
+      Dataset<Row> rows = raw.get(f.table()).withColumn("_run_id", lit(runId));
+      replace(rows, "raw", f.table(), RawReader.EXTRACT_DATE, dates);
+      warehouse.register("raw", f.table());
+    });
+  }
+
+  /**
+   * Writes rows of the given extract dates, replacing any rows of those dates a killed run
+   * left behind: the same batch written twice is written once.
+   */
+  private void replace(Dataset<Row> rows, String schema, String table, String dateColumn, List<LocalDate> dates) {
+    String in = dates.stream().map(d -> "DATE'" + d + "'").collect(Collectors.joining(", "));
+    rows.write().format("delta").mode("overwrite")
+        .option("replaceWhere", dateColumn + " IN (" + in + ")")
+        .save(warehouse.location(schema, table));
+  }
+
+  private Map<String, Dataset<Row>> heldOrphans() {
+    Map<String, Dataset<Row>> held = new LinkedHashMap<>();
+    boolean any = warehouse.exists("ops", "orphans");
+    for (FileSchema f : contract.files()) {
+      StructType textSchema = new StructType(f.columnNames().stream()
+          .map(c -> DataTypes.createStructField(c, DataTypes.StringType, true))
+          .toArray(org.apache.spark.sql.types.StructField[]::new));
+      Dataset<Row> rows;
+      if (any) {
+        rows = warehouse.read("ops", "orphans")
+            .where(col("file").equalTo(f.table()).and(col("released_run_id").isNull()))
+            .select(from_json(col("row_json"), textSchema).as("r"), col("extract_date"), col("line"))
+            .select(col("r.*"), col("extract_date").as(RawReader.EXTRACT_DATE),
+                lit(f.table()).as(RawReader.FILE), col("line").as(RawReader.LINE),
+                lit(null).cast("string").as(RawReader.MALFORMED));
+      } else {
+        rows = warehouse.spark().createDataFrame(List.of(), textSchema)
+            .withColumn(RawReader.EXTRACT_DATE, lit(null).cast("date"))
+            .withColumn(RawReader.FILE, lit(f.table()))
+            .withColumn(RawReader.LINE, lit(null).cast("long"))
+            .withColumn(RawReader.MALFORMED, lit(null).cast("string"));
+      }
+      held.put(f.table(), rows);
+    }
+    return held;
+  }
+
+  private Dataset<Row> coreKeys(String table) {
+    if (!warehouse.exists("core", table)) {
+      return null;
+    }
+    return warehouse.read("core", table).select(contract.file(table).key(), CoreSchema.FIRST_EXTRACT_DATE);
+  }
+
+  /** Every classified row of every file, reduced to what the ops tables need. */
+  private Dataset<Row> statuses(Map<String, Dataset<Row>> classified) {
+    Dataset<Row> all = null;
+    for (FileSchema f : contract.files()) {
+      Column rowJson = to_json(struct(f.columnNames().stream().map(c -> col(c)).toArray(Column[]::new)));
+      Dataset<Row> rows = classified.get(f.table()).select(
+          col(RawReader.EXTRACT_DATE).as("extract_date"), lit(f.table()).as("file"),
+          col(RawReader.LINE).as("line"), col(f.key()).as("record_key"),
+          col(Conformer.REASON).as("reason_full"), col(Conformer.STATUS).as("status"),
+          col(Conformer.FROM_HELD).as("from_held"), col(Conformer.EFFECTIVE_DATE).as("effective_date"),
+          when(col(Conformer.REASON).isNotNull(), rowJson).as("row_json"));
+      all = all == null ? rows : all.unionByName(rows);
+    }
+    return all.persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  private void writeQuarantine(Dataset<Row> statuses, List<LocalDate> dates, String runId) {
+    Column reason = split(col("reason_full"), ":");
+    Dataset<Row> quarantine = statuses
+        .where(col("status").isin(Status.QUARANTINED.name(), Status.ORPHAN_HELD.name(), Status.ORPHAN_RELEASED.name())
+            .and(col("from_held").equalTo(false)))
+        .select(lit(runId).as("run_id"), col("extract_date"), col("file"), col("line"), col("record_key"),
+            reason.getItem(0).as("reason"), reason.getItem(1).as("column"), col("row_json"));
+    replace(quarantine, "ops", "quarantine", "extract_date", dates);
+    warehouse.register("ops", "quarantine");
+  }
+
+  /** Rewrites the orphan ledger: released ones of earlier runs kept, this run's held and released. */
+  private void writeOrphans(Dataset<Row> statuses, List<LocalDate> dates, String runId) {
+    Column isOrphan = col("status").isin(Status.ORPHAN_HELD.name(), Status.ORPHAN_RELEASED.name());
+    Dataset<Row> touched = statuses.where(isOrphan);
+    boolean exists = warehouse.exists("ops", "orphans");
+    if (exists && touched.isEmpty()) {
+      return;
+    }
+    boolean released = false;
+    Dataset<Row> ledger = touched.select(col("extract_date"), col("file"), col("line"), col("record_key"),
+        split(col("reason_full"), ":").getItem(1).as("reference"), col("row_json"),
+        when(col("status").equalTo(Status.ORPHAN_RELEASED.name()), lit(runId)).as("released_run_id"),
+        when(col("status").equalTo(Status.ORPHAN_RELEASED.name()), col("effective_date")).as("released_extract_date"));
+    if (exists) {
+      Column ofThisBatch = col("extract_date").isin(dates.stream().map(java.sql.Date::valueOf).toArray());
+      Dataset<Row> kept = warehouse.read("ops", "orphans")
+          .where(col("released_run_id").isNotNull().and(ofThisBatch.unary_$bang()));
+      ledger = kept.unionByName(ledger);
+    }
+    ledger.localCheckpoint().write().format("delta").mode("overwrite").save(warehouse.location("ops", "orphans"));
+    warehouse.register("ops", "orphans");
+  }
+
+  /** A row per extract and file of the batch (empty files too). */
+  private Dataset<Row> ingestLog(Dataset<Row> statuses, List<Extract> batch, String runId) {
+    List<Row> files = new ArrayList<>();
+    for (Extract e : batch) {
+      for (FileSchema f : contract.files()) {
+        files.add(org.apache.spark.sql.RowFactory.create(java.sql.Date.valueOf(e.date()), f.table()));
+      }
+    }
+    Dataset<Row> every = warehouse.spark().createDataFrame(files, new StructType()
+        .add("extract_date", DataTypes.DateType).add("file", DataTypes.StringType));
+    Dataset<Row> batchRows = statuses.where(col("from_held").equalTo(false));
+    Dataset<Row> counts = batchRows.groupBy("extract_date", "file").agg(
+        count(lit(1)).as("rows_read"),
+        sum(when(col("status").equalTo(Status.ACCEPTED.name()), 1).otherwise(0)).cast("long").as("accepted"),
+        sum(when(col("status").isin(Status.QUARANTINED.name(), Status.ORPHAN_HELD.name(),
+            Status.ORPHAN_RELEASED.name()), 1).otherwise(0)).cast("long").as("quarantined"),
+        sum(when(col("status").equalTo(Status.DUPLICATE.name()), 1).otherwise(0)).cast("long").as("duplicates"));
+    Dataset<Row> released = statuses.where(col("status").equalTo(Status.ORPHAN_RELEASED.name()))
+        .groupBy(col("effective_date").as("extract_date"), col("file"))
+        .agg(count(lit(1)).as("orphans_released"));
+    Column[] keys = {col("extract_date"), col("file")};
+    return every.join(counts, new String[] {"extract_date", "file"}, "left")
+        .join(released, new String[] {"extract_date", "file"}, "left")
+        .select(lit(runId).as("run_id"), keys[0], keys[1], zeroIfNull("rows_read"), zeroIfNull("accepted"),
+            zeroIfNull("quarantined"), zeroIfNull("duplicates"), zeroIfNull("orphans_released"),
+            lit("APPLIED").as("status"), current_timestamp().as("logged_at"))
+        .orderBy("extract_date", "file");
+  }
+
+  private static Column zeroIfNull(String name) {
+    return org.apache.spark.sql.functions.coalesce(col(name), lit(0L)).as(name);
+  }
+
+  private void printLog(Dataset<Row> log) {
+    Row total = log.agg(sum("rows_read"), sum("accepted"), sum("quarantined"), sum("duplicates")).first();
+    progress.say("ingest: rows read %,d = accepted %,d + quarantined %,d + duplicates %,d",
+        total.getLong(0), total.getLong(1), total.getLong(2), total.getLong(3));
+  }
+}

@@ -1,0 +1,80 @@
+package hv.raw;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.nullif;
+
+import hv.contract.FileSchema;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads extract files as text rows: the contract's columns by name (whatever their order in
+ * the file), empty fields as null, plus where each row came from. Nothing is typed here.
+ */
+public final class RawReader {
+
+  public static final String EXTRACT_DATE = "_extract_date";
+  public static final String FILE = "_file";
+  /** The record's line: header = 1, first record = 2 (records, as the manifest counts them). */
+  public static final String LINE = "_line";
+  /** Set when the record did not split into the header's columns. */
+  public static final String MALFORMED = "_malformed";
+
+  /** Lower 33 bits of monotonically_increasing_id: the row's index in its partition. */
+  private static final long ROW_INDEX_MASK = (1L << 33) - 1;
+
+  private final SparkSession spark;
+
+  public RawReader(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  /** One file of one extract. A quoted field may span lines, so the whole file is one partition. */
+  public Dataset<Row> read(Extract extract, FileSchema file) {
+    List<String> header = extract.headers().get(file.table());
+    List<StructField> fields = new ArrayList<>();
+    for (String name : header) {
+      fields.add(DataTypes.createStructField(name, DataTypes.StringType, true));
+    }
+    fields.add(DataTypes.createStructField(MALFORMED, DataTypes.StringType, true));
+    Dataset<Row> parsed = spark.read()
+        .option("header", "true")
+        .option("multiLine", "true")
+        .option("encoding", "UTF-8")
+        .option("quote", "\"")
+        .option("escape", "\"")
+        .option("mode", "PERMISSIVE")
+        .option("columnNameOfCorruptRecord", MALFORMED)
+        .option("ignoreLeadingWhiteSpace", "false")
+        .option("ignoreTrailingWhiteSpace", "false")
+        .schema(new StructType(fields.toArray(new StructField[0])))
+        .csv(extract.file(file.table()).toString());
+    List<Column> out = new ArrayList<>();
+    for (String name : file.columnNames()) {
+      out.add(header.contains(name)
+          ? nullif(col(name), lit("")).as(name)
+          : lit(null).cast(DataTypes.StringType).as(name));
+    }
+    out.add(lit(java.sql.Date.valueOf(extract.date())).as(EXTRACT_DATE));
+    out.add(lit(file.table()).as(FILE));
+    out.add(monotonically_increasing_id().bitwiseAND(ROW_INDEX_MASK).plus(2).as(LINE));
+    out.add(col(MALFORMED));
+    return parsed.select(out.toArray(new Column[0]));
+  }
+
+  /** The raw columns every raw table has, in order. */
+  public static List<String> columns(FileSchema file) {
+    List<String> names = new ArrayList<>(file.columnNames());
+    names.addAll(List.of(EXTRACT_DATE, FILE, LINE, MALFORMED));
+    return names;
+  }
+}

@@ -1,0 +1,163 @@
+package hv.nightly;
+
+import static hv.TestInbox.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hv.TestInbox;
+import hv.TestSpark;
+import hv.contract.Contract;
+import hv.ops.Progress;
+import hv.spark.Warehouse;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestTest {
+
+  static final Progress QUIET = new Progress(new PrintStream(OutputStream.nullOutputStream()));
+
+  static Map<String, String> program(String id) {
+    return row("program_id", id, "program_name", "Program " + id, "contractor_id", "K1", "contract_number",
+        "21OECHVS01ABC", "is_lead", "Y", "model", "HFA", "region", "1", "contract_start", "2024-07-01",
+        "contract_end", "2027-06-30", "contract_value", "500000.00", "updated_at", "2026-01-01T00:00:00Z");
+  }
+
+  static Map<String, String> caregiver(String id) {
+    return row("caregiver_id", id, "caregiver_role", "MOTHER", "race", "BLACK", "hispanic", "N",
+        "updated_at", "2026-01-01T00:00:00Z");
+  }
+
+  static Map<String, String> enrollment(String id, String caregiver, String updatedAt) {
+    return row("enrollment_id", id, "caregiver_id", caregiver, "program_id", "P1", "is_primary_caregiver", "Y",
+        "enrollment_date", "2025-10-15", "age_at_enrollment", "24", "pregnant_at_enrollment", "N",
+        "updated_at", updatedAt);
+  }
+
+  static Map<String, String> visit(String id, String enrollment, String date) {
+    return row("visit_id", id, "enrollment_id", enrollment, "visit_date", date, "status", "COMPLETED",
+        "created_at", date + "T12:00:00Z", "updated_at", date + "T12:00:00Z");
+  }
+
+  static Ingest.Outcome ingest(Warehouse wh, TestInbox inbox) throws Exception {
+    try (Parallel parallel = new Parallel(4)) {
+      return new Ingest(wh, Contract.get(), QUIET, parallel).run(inbox.root(), "test-run");
+    }
+  }
+
+  static Map<String, Long> quarantineReasons(Warehouse wh) {
+    return wh.read("ops", "quarantine").collectAsList().stream()
+        .collect(Collectors.groupingBy(r -> r.getAs("reason") + ":" + r.getAs("column"), Collectors.counting()));
+  }
+
+  @Test
+  void everyRowIsAccountedForAndEachFaultClassIsQuarantinedWithItsReason(@TempDir Path tmp) throws Exception {
+    TestInbox inbox = new TestInbox(tmp.resolve("inbox"));
+    inbox.extract("2026-01-10")
+        .add("programs", program("P1"))
+        .add("caregivers", caregiver("CG1"))
+        .add("caregivers", caregiver("CG2"))
+        .add("enrollments", enrollment("E1", "CG1", "2026-01-01T00:00:00Z"))
+        .add("enrollments", enrollment("E2", "CG2", "2026-01-01T00:00:00Z"))
+        .add("home_visits", visit("V1", "E1", "2026-01-05"))
+        .add("home_visits", visit("V1", "E1", "2026-01-05"))                     // exact duplicate
+        .add("home_visits", visit("V2", "E1", "2026-01-06"))
+        .add("home_visits", visit("V2", "E1", "2026-01-07"))                     // key conflict
+        .add("home_visits", visit("V3", "E1", "2026-02-30"))                     // bad date
+        .add("home_visits", visit("V4", "E1", "2026-01-11"))                     // after extract date
+        .add("home_visits", visit("V5", "E9", "2026-01-05"))                     // orphan
+        .add("home_visits", row("visit_id", "V6", "enrollment_id", "E1", "visit_date", "2026-01-05",
+            "status", "DONE", "created_at", "2026-01-05T12:00:00Z", "updated_at", "2026-01-05T12:00:00Z"))
+        .add("home_visits", row("visit_id", "V7", "enrollment_id", "E1", "status", "COMPLETED",
+            "created_at", "2026-01-05T12:00:00Z", "updated_at", "2026-01-05T12:00:00Z"))  // no visit_date
+        .add("home_visits", row("visit_id", "V8", "enrollment_id", "E1", "visit_date", "2026-01-05",
+            "status", "COMPLETED", "duration_minutes", "999", "created_at", "2026-01-05T12:00:00Z",
+            "updated_at", "2026-01-05T12:00:00Z"))
+        .add("home_visits", row("visit_id", "jane@example.org", "enrollment_id", "E1", "visit_date", "2026-01-05",
+            "status", "COMPLETED", "created_at", "2026-01-05T12:00:00Z", "updated_at", "2026-01-05T12:00:00Z"))
+        .add("enrollments", row("enrollment_id", "E3", "caregiver_id", "CG1", "program_id", "P1",
+            "is_primary_caregiver", "Y", "enrollment_date", "2025-10-15", "exit_date", "2025-10-01",
+            "age_at_enrollment", "24", "pregnant_at_enrollment", "N", "updated_at", "2026-01-01T00:00:00Z"))
+        .add("assessments", row("assessment_id", "A1", "enrollment_id", "E1", "assessment_date", "2026-01-05",
+            "item", "READ_TELL_SING_DAYS", "value", "9", "updated_at", "2026-01-05T12:00:00Z"))
+        .write();
+    Warehouse wh = new Warehouse(TestSpark.session(), tmp.resolve("wh"));
+    Ingest.Outcome outcome = ingest(wh, inbox);
+    assertNull(outcome.refusal());
+
+    Map<String, Long> reasons = quarantineReasons(wh);
+    assertEquals(Map.of(
+        "DUPLICATE_KEY_CONFLICT:visit_id", 2L,
+        "BAD_DATE:visit_date", 1L,
+        "FUTURE_DATE:visit_date", 1L,
+        "ORPHAN:enrollment_id", 1L,
+        "UNKNOWN_CODE:status", 1L,
+        "MISSING_REQUIRED:visit_date", 1L,
+        "OUT_OF_RANGE:duration_minutes", 1L,
+        "IDENTIFIER_VALUE:visit_id", 1L,
+        "DATE_ORDER:exit_date<enrollment_date", 1L,
+        "UNKNOWN_CODE:value", 1L), reasons);
+
+    for (Row r : wh.read("ops", "ingest_log").collectAsList()) {
+      long read = r.getAs("rows_read");
+      long sum = (long) r.getAs("accepted") + (long) r.getAs("quarantined") + (long) r.getAs("duplicates");
+      assertEquals(read, sum, "reconciles: " + r.getAs("file"));
+    }
+    Row visits = wh.read("ops", "ingest_log").where("file = 'home_visits'").first();
+    assertEquals(11L, (long) visits.getAs("rows_read"));
+    assertEquals(1L, (long) visits.getAs("duplicates"));
+    assertEquals(List.of("V1"), wh.read("core", "home_visits").select("visit_id").as(
+        org.apache.spark.sql.Encoders.STRING()).collectAsList());
+  }
+
+  @Test
+  void anOrphanIsHeldAndReleasedTheNightItsParentArrives(@TempDir Path tmp) throws Exception {
+    TestInbox inbox = new TestInbox(tmp.resolve("inbox"));
+    inbox.extract("2026-01-10")
+        .add("programs", program("P1")).add("caregivers", caregiver("CG1"))
+        .add("home_visits", visit("V1", "E1", "2026-01-09"))
+        .write();
+    Warehouse wh = new Warehouse(TestSpark.session(), tmp.resolve("wh"));
+    ingest(wh, inbox);
+    assertEquals(Map.of("ORPHAN:enrollment_id", 1L), quarantineReasons(wh));
+    assertEquals(0, wh.read("core", "home_visits").count());
+    assertEquals(1, wh.read("ops", "orphans").where("released_run_id IS NULL").count());
+
+    inbox.extract("2026-01-11").add("enrollments", enrollment("E1", "CG1", "2026-01-11T00:00:00Z")).write();
+    ingest(wh, inbox);
+    assertEquals(List.of("V1"), wh.read("core", "home_visits").select("visit_id").as(
+        org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    Row released = wh.read("ops", "orphans").first();
+    assertEquals("2026-01-11", released.getAs("released_extract_date").toString());
+    Row log = wh.read("ops", "ingest_log").where("extract_date = DATE'2026-01-11' AND file = 'home_visits'").first();
+    assertEquals(1L, (long) log.getAs("orphans_released"));
+  }
+
+  @Test
+  void laterUpdatedAtWinsAndADeleteLeavesATombstoneThatOlderVersionsCannotUndo(@TempDir Path tmp) throws Exception {
+    TestInbox inbox = new TestInbox(tmp.resolve("inbox"));
+    inbox.extract("2026-01-10")
+        .add("programs", program("P1")).add("caregivers", caregiver("CG1"))
+        .add("enrollments", enrollment("E1", "CG1", "2026-01-02T00:00:00Z"))
+        .write();
+    Map<String, String> deleted = enrollment("E1", "CG1", "2026-01-05T00:00:00Z");
+    deleted.put("deleted", "Y");
+    inbox.extract("2026-01-11").add("enrollments", deleted).write();
+    Map<String, String> stale = enrollment("E1", "CG1", "2026-01-03T00:00:00Z");
+    stale.put("age_at_enrollment", "30");
+    inbox.extract("2026-01-12").add("enrollments", stale).write();
+    Warehouse wh = new Warehouse(TestSpark.session(), tmp.resolve("wh"));
+    ingest(wh, inbox);
+    Row held = wh.read("core", "enrollments").first();
+    assertTrue((Boolean) held.getAs("deleted"));
+    assertEquals(24, (int) held.getAs("age_at_enrollment"));
+    assertEquals("2026-01-11", held.getAs("_extract_date").toString());
+  }
+}
