@@ -1,0 +1,71 @@
+package hv.generate;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** One extract file being written: CSV with '\n' line ends, counting records and hashing bytes on the way out. */
+final class CsvFile implements Closeable {
+
+  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+
+  final Path path;
+  private final MessageDigest digest;
+  private final CSVPrinter printer;
+  private int rows;
+  private String sha256;
+
+  CsvFile(Path path, List<String> header) {
+    this.path = path;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+      DigestOutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16), digest);
+      printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), FORMAT);
+      printer.printRecord(header);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + path, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  void write(String[] values) {
+    try {
+      printer.printRecord((Object[]) values);
+      rows++;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + path, e);
+    }
+  }
+
+  int rows() {
+    return rows;
+  }
+
+  /** Hex SHA-256 of the file's bytes; available once closed. */
+  String sha256() {
+    return sha256;
+  }
+
+  @Override
+  public void close() {
+    try {
+      printer.close();
+      sha256 = HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + path, e);
+    }
+  }
+}
