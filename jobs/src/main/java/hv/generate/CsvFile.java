@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,9 @@ final class CsvFile implements Closeable {
 
   final Path path;
   private final MessageDigest digest;
+  private final Writer out;
+  /** Commons CSV appends char by char; collecting into an unsynchronized buffer first is several times faster. */
+  private final StringBuilder buffer = new StringBuilder(1 << 17);
   private final CSVPrinter printer;
   private int rows;
   private String sha256;
@@ -31,8 +35,9 @@ final class CsvFile implements Closeable {
     this.path = path;
     try {
       digest = MessageDigest.getInstance("SHA-256");
-      DigestOutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16), digest);
-      printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), FORMAT);
+      DigestOutputStream bytes = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16), digest);
+      this.out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+      printer = new CSVPrinter(buffer, FORMAT);
       printer.printRecord(header);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path, e);
@@ -45,9 +50,17 @@ final class CsvFile implements Closeable {
     try {
       printer.printRecord((Object[]) values);
       rows++;
+      if (buffer.length() >= 1 << 16) {
+        flushBuffer();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path, e);
     }
+  }
+
+  private void flushBuffer() throws IOException {
+    out.append(buffer);
+    buffer.setLength(0);
   }
 
   int rows() {
@@ -62,7 +75,8 @@ final class CsvFile implements Closeable {
   @Override
   public void close() {
     try {
-      printer.close();
+      flushBuffer();
+      out.close();
       sha256 = HexFormat.of().formatHex(digest.digest());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path, e);

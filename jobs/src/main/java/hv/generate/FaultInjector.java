@@ -171,7 +171,7 @@ final class FaultInjector {
     long visitEntered = dice.timeOn(extractDates.get(visitExtract));
     long parentEntered = dice.timeOn(extractDates.get(visitExtract + 1));
     Row caregiver = new Row(Table.CAREGIVERS, templates[Table.CAREGIVERS.ordinal].clone());
-    caregiver.set("caregiver_id", freshKey(caregiver.key())).set("updated_at", Instant.ofEpochSecond(parentEntered).toString());
+    caregiver.set("caregiver_id", freshKey(caregiver.key())).set("updated_at", Timestamps.format(parentEntered));
     Row enrollment = new Row(Table.ENROLLMENTS, templates[Table.ENROLLMENTS.ordinal].clone())
         .set("enrollment_id", freshKey(templates[Table.ENROLLMENTS.ordinal][Table.ENROLLMENTS.keyColumn()]))
         .set("caregiver_id", caregiver.key())
@@ -180,14 +180,14 @@ final class FaultInjector {
         .set("enrollment_date", visitDay)
         .set("exit_date", (String) null)
         .set("exit_reason", (String) null)
-        .set("updated_at", Instant.ofEpochSecond(parentEntered).toString());
+        .set("updated_at", Timestamps.format(parentEntered));
     Row visit = new Row(Table.HOME_VISITS, templates[Table.HOME_VISITS.ordinal].clone())
         .set("visit_id", freshKey(templates[Table.HOME_VISITS.ordinal][Table.HOME_VISITS.keyColumn()]))
         .set("enrollment_id", enrollment.key())
         .set("visit_date", visitDay)
         .set("status", "COMPLETED")
-        .set("created_at", Instant.ofEpochSecond(visitEntered).toString())
-        .set("updated_at", Instant.ofEpochSecond(visitEntered).toString());
+        .set("created_at", Timestamps.format(visitEntered))
+        .set("updated_at", Timestamps.format(visitEntered));
     output.write(visitExtract, Table.HOME_VISITS, visit.values);
     output.write(visitExtract + 1, Table.CAREGIVERS, caregiver.values);
     output.write(visitExtract + 1, Table.ENROLLMENTS, enrollment.values);

@@ -147,6 +147,10 @@ final class ProgramBuilder {
       long tenureDays = Math.round(-Math.log(1 - dice.uniform()) * 365 * (role.equals("HOME_VISITOR") ? 3.5 : 6));
       LocalDate end = hired.plusDays(Math.max(60, tenureDays));
       LocalDate ended = end.isAfter(options.to().plusDays(60)) ? null : end;
+      if (ended != null && ended.isBefore(options.from().minusYears(1))) {
+        hired = ended.plusDays(dice.between(14, 75)); // left long before the data starts: not in the extracts
+        continue;
+      }
       String id = ids.next("S");
       Row row = Table.STAFF.row()
           .set("staff_id", id)

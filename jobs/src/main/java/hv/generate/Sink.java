@@ -1,6 +1,5 @@
 package hv.generate;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +43,8 @@ final class Sink {
    */
   SourceRecord event(Episode e, Row row, String idPrefix, LocalDate date) {
     long entered = enteredFor(e, date);
-    if (row.table.schema.column("created_at").isPresent()) {
-      row.set("created_at", Instant.ofEpochSecond(entered).toString());
+    if (row.table.hasCreatedAt) {
+      row.set("created_at", Timestamps.format(entered));
     }
     SourceRecord record = add(SourceRecord.create(row.set(row.table.schema.key(), ids.next(idPrefix)), entered));
     if (dice.chance(ENTERED_TWICE)) {

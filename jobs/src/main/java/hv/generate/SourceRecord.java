@@ -1,6 +1,5 @@
 package hv.generate;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +46,7 @@ final class SourceRecord {
   }
 
   private void add(Row row, long enteredAt, boolean deleted) {
-    row.set("updated_at", Instant.ofEpochSecond(enteredAt).toString());
+    row.set("updated_at", Timestamps.format(enteredAt));
     row.set("deleted", deleted);
     versions.add(new Version(enteredAt, row, deleted));
   }

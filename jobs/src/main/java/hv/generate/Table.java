@@ -27,11 +27,14 @@ final class Table {
 
   final FileSchema schema;
   final int ordinal;
+  /** Whether rows carry the source system's own entry time (home visits do). */
+  final boolean hasCreatedAt;
   private final Map<String, Integer> index = new HashMap<>();
 
   private Table(FileSchema schema, int ordinal) {
     this.schema = schema;
     this.ordinal = ordinal;
+    this.hasCreatedAt = schema.column("created_at").isPresent();
     List<String> names = schema.columnNames();
     for (int i = 0; i < names.size(); i++) {
       index.put(names.get(i), i);
