@@ -48,7 +48,7 @@ final class CareSimulator {
     if (windowStart == null) {
       return;
     }
-    LocalDate first = dice.odds(0.80, e.shift(1.0)) ? windowStart.plusDays(dice.between(3, 85))
+    LocalDate first = dice.odds(0.86, e.shift(1.0)) ? windowStart.plusDays(dice.between(3, 85))
         : dice.chance(0.5) ? windowStart.plusDays(dice.between(95, 200)) : null;
     if (first == null) {
       return;
@@ -88,7 +88,7 @@ final class CareSimulator {
 
   /** Within 6 months of enrollment, then yearly. */
   private void partnerViolence(Episode e) {
-    LocalDate first = dice.odds(0.75, e.shift(1.0)) ? e.start.plusDays(dice.between(7, 175))
+    LocalDate first = dice.odds(0.82, e.shift(1.0)) ? e.start.plusDays(dice.between(7, 175))
         : dice.chance(0.4) ? e.start.plusDays(dice.between(190, 300)) : null;
     for (LocalDate day = first; day != null && day.isBefore(e.lastDay); day = day.plusDays(dice.between(330, 400))) {
       if (day != first && dice.chance(0.5)) {

@@ -79,7 +79,7 @@ final class FamilyBuilder {
         : dice.chance(0.6) ? dice.between(101, 200) : dice.between(201, 450);
     boolean aboveTwice = income != null && income > 200;
     String insurance = dice.chance(0.02) ? null
-        : dice.chance((0.62 + 0.3 * need) * (aboveTwice ? 0.35 : 1)) ? "MEDICAID"
+        : dice.chance((0.68 + 0.3 * need) * (aboveTwice ? 0.35 : 1)) ? "MEDICAID"
         : dice.pick(new String[] {"PRIVATE", "NONE", "TRICARE", "OTHER"}, 0.7, 0.12 + 0.2 * need, 0.04, 0.08);
     String education;
     Boolean inSchool;
