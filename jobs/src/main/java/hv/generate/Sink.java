@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class Sink {
 
-  private static final double ENTERED_TWICE = 0.006;
+  private static final double ENTERED_TWICE = 0.01;
 
   final List<SourceRecord> records = new ArrayList<>();
   final Ids ids;
