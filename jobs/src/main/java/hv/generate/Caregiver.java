@@ -10,10 +10,6 @@ record Caregiver(String id, String role, String sex, String race, String hispani
     return ageAtFirstEnrollment + (int) (java.time.temporal.ChronoUnit.YEARS.between(firstEnrollment, day));
   }
 
-  boolean isPriorityRace() {
-    return race != null && (race.contains("BLACK") || race.contains("AIAN")) || "PUERTO_RICAN".equals(hispanicOrigin);
-  }
-
   Row row() {
     return Table.CAREGIVERS.row()
         .set("caregiver_id", id)

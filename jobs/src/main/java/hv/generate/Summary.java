@@ -13,9 +13,4 @@ import java.util.Map;
  */
 public record Summary(List<LocalDate> extracts, Map<LocalDate, Map<String, Integer>> rows,
                       Map<FaultKind, Integer> faultsByKind) {
-
-  /** Records of one file summed over all extracts. */
-  public long totalRows(String fileName) {
-    return rows.values().stream().mapToLong(m -> m.getOrDefault(fileName, 0)).sum();
-  }
 }
