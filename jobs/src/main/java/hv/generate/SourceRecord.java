@@ -62,8 +62,4 @@ final class SourceRecord {
   List<Version> versions() {
     return versions;
   }
-
-  String key() {
-    return versions.get(0).row().key();
-  }
 }
