@@ -1,0 +1,19 @@
+package hv.marts.benchmarks;
+
+import hv.marts.benchmarks.measures.Pm03DepressionScreening;
+import java.util.List;
+import java.util.Optional;
+
+/** The measures a run computes, in code order. */
+public final class BenchmarkMeasures {
+
+  public static final List<Measure> ALL = List.of(
+      new Pm03DepressionScreening()
+  );
+
+  private BenchmarkMeasures() {}
+
+  public static Optional<Measure> byCode(String code) {
+    return ALL.stream().filter(m -> m.code().equals(code)).findFirst();
+  }
+}
