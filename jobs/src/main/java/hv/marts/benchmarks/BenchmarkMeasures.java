@@ -1,5 +1,6 @@
 package hv.marts.benchmarks;
 
+import hv.marts.benchmarks.measures.Pm01PretermBirth;
 import hv.marts.benchmarks.measures.Pm03DepressionScreening;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.Optional;
 public final class BenchmarkMeasures {
 
   public static final List<Measure> ALL = List.of(
+      new Pm01PretermBirth(),
       new Pm03DepressionScreening()
   );
 

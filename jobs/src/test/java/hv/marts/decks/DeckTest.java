@@ -109,7 +109,7 @@ class DeckTest {
             wrong.add(p + ": expected " + want + " but was " + have);
           }
         }
-        assertTrue(wrong.isEmpty(), String.join("; ", wrong));
+        assertTrue(wrong.isEmpty(), c.name() + ": " + String.join("; ", wrong));
       }));
     }
     return tests.stream();
