@@ -1,6 +1,7 @@
 package hv.marts.benchmarks;
 
 import hv.marts.benchmarks.measures.Pm01PretermBirth;
+import hv.marts.benchmarks.measures.Pm02Breastfeeding;
 import hv.marts.benchmarks.measures.Pm03DepressionScreening;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ public final class BenchmarkMeasures {
 
   public static final List<Measure> ALL = List.of(
       new Pm01PretermBirth(),
+      new Pm02Breastfeeding(),
       new Pm03DepressionScreening()
   );
 
