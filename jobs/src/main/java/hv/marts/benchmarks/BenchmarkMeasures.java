@@ -3,6 +3,7 @@ package hv.marts.benchmarks;
 import hv.marts.benchmarks.measures.Pm01PretermBirth;
 import hv.marts.benchmarks.measures.Pm02Breastfeeding;
 import hv.marts.benchmarks.measures.Pm03DepressionScreening;
+import hv.marts.benchmarks.measures.Pm04WellChildVisit;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +13,8 @@ public final class BenchmarkMeasures {
   public static final List<Measure> ALL = List.of(
       new Pm01PretermBirth(),
       new Pm02Breastfeeding(),
-      new Pm03DepressionScreening()
+      new Pm03DepressionScreening(),
+      new Pm04WellChildVisit()
   );
 
   private BenchmarkMeasures() {}
