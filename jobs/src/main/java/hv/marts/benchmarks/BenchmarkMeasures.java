@@ -4,6 +4,7 @@ import hv.marts.benchmarks.measures.Pm01PretermBirth;
 import hv.marts.benchmarks.measures.Pm02Breastfeeding;
 import hv.marts.benchmarks.measures.Pm03DepressionScreening;
 import hv.marts.benchmarks.measures.Pm04WellChildVisit;
+import hv.marts.benchmarks.measures.Pm05PostpartumCare;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +15,8 @@ public final class BenchmarkMeasures {
       new Pm01PretermBirth(),
       new Pm02Breastfeeding(),
       new Pm03DepressionScreening(),
-      new Pm04WellChildVisit()
+      new Pm04WellChildVisit(),
+      new Pm05PostpartumCare()
   );
 
   private BenchmarkMeasures() {}
