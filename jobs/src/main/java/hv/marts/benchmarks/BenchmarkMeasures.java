@@ -5,6 +5,7 @@ import hv.marts.benchmarks.measures.Pm02Breastfeeding;
 import hv.marts.benchmarks.measures.Pm03DepressionScreening;
 import hv.marts.benchmarks.measures.Pm04WellChildVisit;
 import hv.marts.benchmarks.measures.Pm05PostpartumCare;
+import hv.marts.benchmarks.measures.Pm06TobaccoCessationReferral;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +17,8 @@ public final class BenchmarkMeasures {
       new Pm02Breastfeeding(),
       new Pm03DepressionScreening(),
       new Pm04WellChildVisit(),
-      new Pm05PostpartumCare()
+      new Pm05PostpartumCare(),
+      new Pm06TobaccoCessationReferral()
   );
 
   private BenchmarkMeasures() {}

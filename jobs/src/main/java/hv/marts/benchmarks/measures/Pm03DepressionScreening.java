@@ -5,10 +5,10 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import hv.marts.benchmarks.BenchmarkInputs;
+import hv.marts.benchmarks.EpisodeWindows;
 import hv.marts.benchmarks.Measure;
 import hv.marts.common.Episodes;
 import hv.marts.common.Evidence;
-import hv.marts.common.PeriodJoin;
 import hv.marts.common.UnitType;
 import hv.marts.common.Units;
 import hv.time.Days;
@@ -43,15 +43,10 @@ public final class Pm03DepressionScreening implements Measure {
     Column windowStart = when(col("pregnant_at_enrollment"), col(Episodes.DELIVERY)).otherwise(col("enrollment_date"));
     Dataset<Row> windows = in.episodes()
         .withColumn("window_start", windowStart)
-        .where(col("window_start").isNotNull())
         .withColumn("window_end", Days.plusMonths(col("window_start"), 3));
-    Dataset<Row> candidates = PeriodJoin.dayIn(in.periods(), windows, col("window_end"))
-        .withColumn("in_denominator", Episodes.enrolledOn(col("window_end")))
-        .select("period", "enrollment_id", "program_id", "window_start", "window_end", "in_denominator");
     Dataset<Row> screenings = Evidence.rows(
         in.screenings().where(col("domain").equalTo("DEPRESSION")), "screening_date", "screening_id");
-    Dataset<Row> units = Evidence.first(candidates, UnitType.PC, screenings,
-        Evidence.caregiverRowOf(col("enrollment_id")).and(Evidence.datedIn(col("window_start"), col("window_end"))));
+    Dataset<Row> units = EpisodeWindows.caregiverRowInWindow(in.periods(), windows, screenings);
     Column screened = col("evidence_id").isNotNull();
     return Units.of(CODE, UnitType.PC, units
         .withColumn(Units.ACHIEVED, screened)

@@ -5,10 +5,10 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import hv.marts.benchmarks.BenchmarkInputs;
+import hv.marts.benchmarks.EpisodeWindows;
 import hv.marts.benchmarks.Measure;
 import hv.marts.common.Episodes;
 import hv.marts.common.Evidence;
-import hv.marts.common.PeriodJoin;
 import hv.marts.common.UnitType;
 import hv.marts.common.Units;
 import hv.time.Days;
@@ -50,15 +50,10 @@ public final class Pm05PostpartumCare implements Measure {
     Dataset<Row> mothers = in.episodes()
         .where(col("caregiver_role").equalTo("MOTHER"))
         .withColumn("window_start", delivery)
-        .where(col("window_start").isNotNull())
         .withColumn("window_end", Days.plusDays(col("window_start"), 56));
-    Dataset<Row> candidates = PeriodJoin.dayIn(in.periods(), mothers, col("window_end"))
-        .withColumn("in_denominator", Episodes.enrolledOn(col("window_end")))
-        .select("period", "enrollment_id", "program_id", "in_denominator", "window_start", "window_end");
     Dataset<Row> checks = Evidence.rows(in.events().where(col("event_type").equalTo("POSTPARTUM_VISIT")),
         "event_date", "event_id");
-    Dataset<Row> units = Evidence.first(candidates, UnitType.PC, checks,
-        Evidence.caregiverRowOf(col("enrollment_id")).and(Evidence.datedIn(col("window_start"), col("window_end"))));
+    Dataset<Row> units = EpisodeWindows.caregiverRowInWindow(in.periods(), mothers, checks);
     Column checked = col("evidence_id").isNotNull();
     return Units.of(CODE, UnitType.PC, units
         .withColumn(Units.ACHIEVED, checked)
