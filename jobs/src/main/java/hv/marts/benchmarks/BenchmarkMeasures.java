@@ -6,6 +6,7 @@ import hv.marts.benchmarks.measures.Pm03DepressionScreening;
 import hv.marts.benchmarks.measures.Pm04WellChildVisit;
 import hv.marts.benchmarks.measures.Pm05PostpartumCare;
 import hv.marts.benchmarks.measures.Pm06TobaccoCessationReferral;
+import hv.marts.benchmarks.measures.Pm07SafeSleep;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +19,8 @@ public final class BenchmarkMeasures {
       new Pm03DepressionScreening(),
       new Pm04WellChildVisit(),
       new Pm05PostpartumCare(),
-      new Pm06TobaccoCessationReferral()
+      new Pm06TobaccoCessationReferral(),
+      new Pm07SafeSleep()
   );
 
   private BenchmarkMeasures() {}
