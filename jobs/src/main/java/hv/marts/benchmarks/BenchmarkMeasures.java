@@ -7,6 +7,8 @@ import hv.marts.benchmarks.measures.Pm04WellChildVisit;
 import hv.marts.benchmarks.measures.Pm05PostpartumCare;
 import hv.marts.benchmarks.measures.Pm06TobaccoCessationReferral;
 import hv.marts.benchmarks.measures.Pm07SafeSleep;
+import hv.marts.benchmarks.measures.Pm08ChildInjury;
+import hv.marts.benchmarks.measures.Pm09ChildMaltreatment;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +22,9 @@ public final class BenchmarkMeasures {
       new Pm04WellChildVisit(),
       new Pm05PostpartumCare(),
       new Pm06TobaccoCessationReferral(),
-      new Pm07SafeSleep()
+      new Pm07SafeSleep(),
+      new Pm08ChildInjury(),
+      new Pm09ChildMaltreatment()
   );
 
   private BenchmarkMeasures() {}

@@ -1,6 +1,9 @@
 package hv.marts.common;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.row_number;
 
 import hv.time.Days;
@@ -62,6 +65,20 @@ public final class Evidence {
   /** As {@link #first}, with the latest matching row (latest date, then greatest id). */
   public static Dataset<Row> latest(Dataset<Row> units, UnitType type, Dataset<Row> evidence, Column matches) {
     return pick(units, type, evidence, matches, col(DATE).desc_nulls_last(), col(ID).desc_nulls_last());
+  }
+
+  /**
+   * Each unit with how many rows match ({@code evidence_count}, rows counted as rows) and the
+   * first of them (earliest date, then smallest id) as {@code evidence_date, evidence_id}.
+   */
+  public static Dataset<Row> counted(Dataset<Row> units, Dataset<Row> evidence, Column matches) {
+    Column[] unitColumns = java.util.Arrays.stream(units.columns()).map(units::col).toArray(Column[]::new);
+    return units.join(evidence, matches, "left")
+        .groupBy(unitColumns)
+        .agg(count(col(ID)).as("evidence_count"), min(struct(col(DATE), col(ID))).as("_first"))
+        .withColumn("evidence_date", col("_first." + DATE))
+        .withColumn("evidence_id", col("_first." + ID))
+        .drop("_first");
   }
 
   /** Each unit with the one matching row that sorts first by {@code order}. */
