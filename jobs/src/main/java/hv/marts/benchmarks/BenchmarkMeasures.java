@@ -9,6 +9,7 @@ import hv.marts.benchmarks.measures.Pm06TobaccoCessationReferral;
 import hv.marts.benchmarks.measures.Pm07SafeSleep;
 import hv.marts.benchmarks.measures.Pm08ChildInjury;
 import hv.marts.benchmarks.measures.Pm09ChildMaltreatment;
+import hv.marts.benchmarks.measures.Pm10ParentChildInteraction;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +25,8 @@ public final class BenchmarkMeasures {
       new Pm06TobaccoCessationReferral(),
       new Pm07SafeSleep(),
       new Pm08ChildInjury(),
-      new Pm09ChildMaltreatment()
+      new Pm09ChildMaltreatment(),
+      new Pm10ParentChildInteraction()
   );
 
   private BenchmarkMeasures() {}
