@@ -1,0 +1,49 @@
+package hv.marts.benchmarks;
+
+import static org.apache.spark.sql.functions.col;
+
+import hv.core.CoreTables;
+import hv.marts.common.Episodes;
+import hv.marts.common.FamilyRows;
+import hv.time.FiscalYear;
+import hv.time.Periods;
+import java.time.LocalDate;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * What the benchmark measures read, derived once per run: the FFY periods, the PC episodes
+ * (with index child and delivery, see {@link Episodes}), and the rows that can count
+ * (valid screenings, referrals, events, standing answers, visits) of live records.
+ *
+ * @param periods    {@code period, period_start, period_end}
+ * @param episodes   PC episodes only: the federal measures count nothing else
+ * @param screenings valid screenings, every domain
+ * @param answers    standing answers
+ */
+public record BenchmarkInputs(Dataset<Row> periods, Dataset<Row> episodes, Dataset<Row> screenings,
+                              Dataset<Row> referrals, Dataset<Row> events, Dataset<Row> answers,
+                              Dataset<Row> visits) {
+
+  public static BenchmarkInputs of(CoreTables core, LocalDate asOf) {
+    return new BenchmarkInputs(
+        Periods.of(FiscalYear.FFY, core.enrollments(), asOf),
+        Episodes.of(core).where(col("is_primary_caregiver")),
+        FamilyRows.validScreenings(core.screenings()),
+        core.serviceReferrals(),
+        core.healthEvents(),
+        FamilyRows.standingAnswers(core.assessments()),
+        core.homeVisits());
+  }
+
+  /** PC episodes that have an index child: the IC units. */
+  public Dataset<Row> indexChildren() {
+    return episodes.where(col("child_id").isNotNull());
+  }
+
+  /** Caches the pieces every measure reads. */
+  public BenchmarkInputs cached() {
+    return new BenchmarkInputs(periods.cache(), episodes.cache(), screenings.cache(), referrals.cache(),
+        events.cache(), answers.cache(), visits.cache());
+  }
+}

@@ -1,0 +1,119 @@
+package hv.marts.common;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import hv.time.Periods;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Unit rows → published results, for every period, code, level ({@code PROGRAM} = program_id,
+ * {@code CONTRACT} = contract_number of the program, {@code STATE} = {@code ALL}) and stratum
+ * ({@code ALL}/{@code ALL} or a dimension of {@link Strata} with its value). Every program
+ * and contract (and the state) gets a stratum-ALL row for every period and code, also with
+ * denominator 0 (rate and interval empty then); stratum rows exist only where a unit counted.
+ *
+ * <p>Units come in as {@code period, program_id, enrollment_id, <code column>,
+ * in_denominator, numerator, missing}. Results go out as {@code period, level, entity_id,
+ * stratum, stratum_value, <code column>, <numerator>, <denominator>, missing, rate, ci_low,
+ * ci_high}, with the names of {@link Labels}.
+ *
+ * @param codes       every code to publish (rows exist for these even without units)
+ * @param countCodes  codes whose numerator counts events per unit: Poisson interval
+ *                    ({@link Intervals#poissonRate}); all others are yes/no: Wilson
+ */
+public record Rollup(Labels labels, List<String> codes, Set<String> countCodes) {
+
+  /** Column names of a results table. */
+  public record Labels(String code, String numerator, String denominator) {
+    public static final Labels BENCHMARK = new Labels("measure_code", "numerator", "denominator");
+  }
+
+  public static final String ALL = "ALL";
+
+  /**
+   * @param programs program_id, contract_number (every program published)
+   * @param strata   enrollment_id and the {@link Strata#DIMENSIONS}
+   */
+  public Dataset<Row> results(Dataset<Row> units, Dataset<Row> periods, Dataset<Row> programs, Dataset<Row> strata) {
+    Dataset<Row> entities = programs.select(col("program_id"), col("contract_number"));
+    Dataset<Row> totals = totals(units, entities, strata);
+    Dataset<Row> zeros = scaffold(periods, entities)
+        .join(totals, scala.collection.JavaConverters.asScalaBuffer(RESULT_KEY).toSeq(), "left_anti")
+        .withColumn("n", lit(0L)).withColumn("d", lit(0L)).withColumn("m", lit(0L));
+    Column interval = when(col(labels.code()).isin(countCodes.toArray()), Intervals.poissonRate(col("n"), col("d")))
+        .otherwise(Intervals.wilson(col("n"), col("d")));
+    return totals.unionByName(zeros).withColumn("_ci", interval).select(
+        col(Periods.PERIOD), col("level"), col("entity_id"), col("stratum"), col("stratum_value"),
+        col(labels.code()),
+        col("n").as(labels.numerator()), col("d").as(labels.denominator()), col("m").as("missing"),
+        when(col("d").gt(0), col("n").cast("double").divide(col("d").cast("double"))).as("rate"),
+        col("_ci.low").as("ci_low"), col("_ci.high").as("ci_high"));
+  }
+
+  private static final List<String> RESULT_KEY =
+      List.of(Periods.PERIOD, "level", "entity_id", "stratum", "stratum_value");
+
+  /**
+   * Sums per result key. Units are first summed per program and strata combination (few
+   * rows), then each such row is spread to its three levels and seven strata.
+   */
+  private Dataset<Row> totals(Dataset<Row> units, Dataset<Row> entities, Dataset<Row> strata) {
+    List<Column> combination = new ArrayList<>(List.of(col(Periods.PERIOD), col(labels.code()),
+        col("program_id"), col("contract_number")));
+    List<Column> stratumPairs = new ArrayList<>(List.of(pair("stratum", ALL, lit(ALL))));
+    for (String dimension : Strata.DIMENSIONS) {
+      combination.add(coalesce(col(dimension), lit(Strata.UNKNOWN)).as(dimension));
+      stratumPairs.add(pair("stratum", dimension, col(dimension)));
+    }
+    Column inDenominator = col("in_denominator");
+    Dataset<Row> perCombination = units
+        .where(inDenominator.or(col("missing")))
+        .join(broadcast(entities), "program_id")
+        .join(strata, "enrollment_id", "left")
+        .groupBy(combination.toArray(Column[]::new))
+        .agg(sum(when(inDenominator, col("numerator")).otherwise(0L)).as("n"),
+            sum(when(inDenominator, 1L).otherwise(0L)).as("d"),
+            sum(when(col("missing"), 1L).otherwise(0L)).as("m"));
+    Column levels = explode(array(
+        pair("level", "PROGRAM", col("program_id")),
+        pair("level", "CONTRACT", col("contract_number")),
+        pair("level", "STATE", lit(ALL))));
+    return perCombination
+        .withColumn("_level", levels)
+        .withColumn("_stratum", explode(array(stratumPairs.toArray(Column[]::new))))
+        .groupBy(col(Periods.PERIOD), col("_level.level").as("level"), col("_level.value").as("entity_id"),
+            col("_stratum.stratum").as("stratum"), col("_stratum.value").as("stratum_value"), col(labels.code()))
+        .agg(sum("n").as("n"), sum("d").as("d"), sum("m").as("m"));
+  }
+
+  /** Stratum ALL rows for every period, code, program, contract and the state. */
+  private Dataset<Row> scaffold(Dataset<Row> periods, Dataset<Row> entities) {
+    Dataset<Row> levels = entities.select(lit("PROGRAM").as("level"), col("program_id").as("entity_id"))
+        .union(entities.select(lit("CONTRACT").as("level"), col("contract_number").as("entity_id")))
+        .union(entities.sparkSession().range(1).select(lit("STATE").as("level"), lit(ALL).as("entity_id")))
+        .distinct();
+    Column[] codeLiterals = codes.stream().map(c -> lit(c)).toArray(Column[]::new);
+    return periods.select(col(Periods.PERIOD))
+        .withColumn(labels.code(), explode(array(codeLiterals)))
+        .crossJoin(levels)
+        .withColumn("stratum", lit(ALL))
+        .withColumn("stratum_value", lit(ALL));
+  }
+
+  private static Column pair(String kind, String name, Column value) {
+    return struct(lit(name).as(kind), value.cast("string").as("value"));
+  }
+}

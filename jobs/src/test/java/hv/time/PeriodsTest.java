@@ -1,0 +1,94 @@
+package hv.time;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sequence;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import hv.TestSpark;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+class PeriodsTest {
+
+  private final SparkSession spark = TestSpark.session();
+
+  private Dataset<Row> enrollments(String... dates) {
+    StructType schema = new StructType().add("enrollment_date", DataTypes.DateType);
+    return spark.createDataFrame(
+        java.util.Arrays.stream(dates).map(d -> RowFactory.create(Date.valueOf(d))).toList(), schema);
+  }
+
+  private static Map<String, String> periods(Dataset<Row> periods) {
+    Map<String, String> byName = new TreeMap<>();
+    for (Row r : periods.collectAsList()) {
+      byName.put(r.getString(0), r.getDate(1) + ".." + r.getDate(2));
+    }
+    return byName;
+  }
+
+  @Test
+  void federalYearsFromTheEarliestEnrollmentCumulativeQuartersAndYearToDate() {
+    Map<String, String> got = periods(Periods.of(FiscalYear.FFY, enrollments("2025-03-01", "2024-11-15"),
+        LocalDate.parse("2026-04-15")));
+    assertEquals(new TreeMap<>(Map.of(
+        "FFY2025-Q1", "2024-10-01..2024-12-31",
+        "FFY2025-Q2", "2024-10-01..2025-03-31",
+        "FFY2025-Q3", "2024-10-01..2025-06-30",
+        "FFY2025", "2024-10-01..2025-09-30",
+        "FFY2026-Q1", "2025-10-01..2025-12-31",
+        "FFY2026-Q2", "2025-10-01..2026-03-31",
+        "FFY2026-YTD", "2025-10-01..2026-04-15")), got);
+  }
+
+  @Test
+  void stateYearsWithQuartersHalvesAndYearToDateAlsoOnTheYearsLastDay() {
+    Map<String, String> got = periods(Periods.of(FiscalYear.SFY, enrollments("2025-07-01"),
+        LocalDate.parse("2026-06-30")));
+    assertEquals(new TreeMap<>(Map.of(
+        "SFY2026-Q1", "2025-07-01..2025-09-30",
+        "SFY2026-Q2", "2025-10-01..2025-12-31",
+        "SFY2026-Q3", "2026-01-01..2026-03-31",
+        "SFY2026-Q4", "2026-04-01..2026-06-30",
+        "SFY2026-H1", "2025-07-01..2025-12-31",
+        "SFY2026-H2", "2026-01-01..2026-06-30",
+        "SFY2026", "2025-07-01..2026-06-30",
+        "SFY2026-YTD", "2025-07-01..2026-06-30")), got);
+  }
+
+  @Test
+  void noEnrollmentsNoPeriods() {
+    assertEquals(Map.of(), periods(Periods.of(FiscalYear.FFY, enrollments(), LocalDate.parse("2026-04-15"))));
+  }
+
+  @Test
+  void plusMonthsIsLocalDatePlusMonthsOnEveryDayOfTwoYears() {
+    LocalDate first = LocalDate.parse("2024-01-01");
+    List<Row> rows = spark.range(1)
+        .select(explode(sequence(lit(Date.valueOf(first)), lit(Date.valueOf("2025-12-31")))).as("d"))
+        .select(col("d"), Days.plusMonths(col("d"), 1), Days.plusMonths(col("d"), 3), Days.plusMonths(col("d"), 6),
+            Days.plusMonths(col("d"), 12))
+        .collectAsList();
+    assertEquals(731, rows.size());
+    for (Row r : rows) {
+      LocalDate d = r.getDate(0).toLocalDate();
+      int[] months = {1, 3, 6, 12};
+      for (int i = 0; i < months.length; i++) {
+        assertEquals(d.plusMonths(months[i]), r.getDate(i + 1).toLocalDate(), d + " + " + months[i]);
+      }
+    }
+    assertEquals(LocalDate.parse("2025-02-28"), LocalDate.parse("2025-01-31").plusMonths(1));
+    assertEquals(LocalDate.parse("2025-12-30"), LocalDate.parse("2025-06-30").plusMonths(6));
+  }
+}
