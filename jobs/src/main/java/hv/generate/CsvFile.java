@@ -20,7 +20,7 @@ import org.apache.commons.csv.CSVPrinter;
 /** One extract file being written: CSV with '\n' line ends, counting records and hashing bytes on the way out. */
 final class CsvFile implements Closeable {
 
-  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
 
   final Path path;
   private final MessageDigest digest;

@@ -1,0 +1,60 @@
+package hv.cli;
+
+import hv.generate.GenerateOptions;
+import hv.generate.Generator;
+import hv.ops.Progress;
+import hv.spark.Warehouse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Generates the sample inbox (about 40 programs and 3,000 caregivers a year over three years: "
+        + "one full extract, then a week of nightly extracts) and runs nightly over it; prints counts and "
+        + "where to look next."})
+public final class DemoCommand implements Callable<Integer> {
+
+  @Option(names = "--inbox", paramLabel = "DIR", description = "where the sample inbox goes (default: ${DEFAULT-VALUE})")
+  Path inbox = Defaults.path("demo.inbox");
+
+  @Mixin
+  WarehouseOption warehouse;
+
+  @Override
+  public Integer call() throws Exception {
+    Progress progress = Progress.stderr();
+    if (!Files.isDirectory(inbox)) {
+      Generator.generate(GenerateOptions.defaults(inbox), line -> progress.say("generate: %s", line));
+    } else {
+      progress.say("demo: sample inbox %s already there (delete it to generate again)", inbox);
+    }
+    int status = NightlyCommand.run(inbox, warehouse, null);
+    if (status != 0) {
+      return status;
+    }
+    Warehouse wh = warehouse.open();
+    wh.registerAll();
+    System.out.println();
+    System.out.println("Rows per table in " + wh.root() + ":");
+    for (String schema : Warehouse.SCHEMAS) {
+      for (Row t : wh.spark().sql("SHOW TABLES IN " + schema).collectAsList()) {
+        String name = schema + "." + t.getString(1);
+        long rows = wh.spark().table(name).count();
+        System.out.printf("  %-32s %,12d%n", name, rows);
+      }
+    }
+    System.out.println();
+    System.out.println("Ingest reconciliation (rows read = accepted + quarantined + duplicates):");
+    wh.spark().sql("SELECT file, sum(rows_read) read, sum(accepted) accepted, sum(quarantined) quarantined, "
+        + "sum(duplicates) duplicates FROM ops.ingest_log GROUP BY file ORDER BY file").show(20, false);
+    System.out.println("Next:");
+    System.out.println("  bin/hv sql -e \"select * from marts.benchmark_results where level='STATE' "
+        + "and stratum='ALL' and period like 'FFY2026%'\"");
+    System.out.println("  bin/hv sql -e \"show tables in marts\"");
+    return 0;
+  }
+}

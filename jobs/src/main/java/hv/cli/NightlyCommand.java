@@ -1,0 +1,48 @@
+package hv.cli;
+
+import hv.marts.Marts;
+import hv.nightly.NightlyJob;
+import hv.ops.Progress;
+import hv.spark.Warehouse;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "nightly", mixinStandardHelpOptions = true,
+    description = {"Ingests every extract not yet processed, in date order, then rebuilds the marts for the "
+        + "as-of date and writes the exports.",
+        "Exit status: 0 done (also when there was nothing new), 1 failed (nothing partial is published), "
+            + "3 an extract was refused (extracts before it stay applied; it and later ones wait)."})
+public final class NightlyCommand implements Callable<Integer> {
+
+  @Option(names = "--inbox", paramLabel = "DIR", description = "folder of extract folders (default: ${DEFAULT-VALUE})")
+  Path inbox = Defaults.path("inbox");
+
+  @Mixin
+  WarehouseOption warehouse;
+
+  @Option(names = "--as-of", paramLabel = "DATE", description = "as-of date of the marts (default: the latest extract date)")
+  LocalDate asOf;
+
+  @Override
+  public Integer call() throws Exception {
+    return run(inbox, warehouse, asOf);
+  }
+
+  static int run(Path inbox, WarehouseOption warehouseOption, LocalDate asOf) throws Exception {
+    Progress progress = Progress.stderr();
+    progress.say("nightly: inbox %s, warehouse %s", inbox, warehouseOption.dir);
+    Warehouse warehouse = warehouseOption.open();
+    NightlyJob.Result result = new NightlyJob(warehouse, progress, new Marts(warehouse, progress))
+        .run(inbox, asOf);
+    if (result.exitStatus() == 0) {
+      progress.say("nightly: done: %s", result.message());
+    } else {
+      System.err.println("hv nightly: " + result.message());
+    }
+    return result.exitStatus();
+  }
+}
