@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     description = "Home visiting analytics warehouse: nightly extracts into Delta tables, MIECHV benchmarks, "
         + "the Outcomes Rate Card and contract evaluation.",
     subcommands = {DemoCommand.class, NightlyCommand.class, GenerateCommand.class, SqlCommand.class,
+        CompareCommand.class,
         CommandLine.HelpCommand.class})
 public final class Hv implements Runnable {
 

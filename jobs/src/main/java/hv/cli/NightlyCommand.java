@@ -40,6 +40,7 @@ public final class NightlyCommand implements Callable<Integer> {
         .run(inbox, asOf);
     if (result.exitStatus() == 0) {
       progress.say("nightly: done: %s", result.message());
+      progress.say("nightly: %s", hv.ops.ProcessFigures.now());
     } else {
       System.err.println("hv nightly: " + result.message());
     }

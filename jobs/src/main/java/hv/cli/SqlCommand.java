@@ -45,7 +45,7 @@ public final class SqlCommand implements Callable<Integer> {
     String text = source.statement != null ? source.statement
         : Files.readString(source.file, StandardCharsets.UTF_8);
     Warehouse wh = warehouse.open();
-    wh.registerAll();
+    wh.registerReferenced(text);
     Dataset<Row> result = null;
     for (String statement : SqlScript.statements(text)) {
       result = wh.spark().sql(statement);

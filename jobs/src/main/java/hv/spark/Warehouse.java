@@ -53,20 +53,39 @@ public final class Warehouse {
 
   /** Registers every Delta table found under the warehouse as {@code schema.table}. */
   public void registerAll() {
-    for (String schema : SCHEMAS) {
-      Path dir = root.resolve(schema);
-      if (!Files.isDirectory(dir)) {
-        continue;
+    SCHEMAS.forEach(this::registerSchema);
+  }
+
+  /**
+   * Registers only the tables a SQL text names ({@code schema.table}), or every table of a
+   * schema it names alone: registering costs a Delta log read per table.
+   */
+  public void registerReferenced(String sql) {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("(?i)\\b(raw|core|ops|marts)\\b(?:\\s*\\.\\s*`?(\\w+)`?)?").matcher(sql);
+    while (m.find()) {
+      String schema = m.group(1).toLowerCase(java.util.Locale.ROOT);
+      String table = m.group(2) == null ? null : m.group(2).toLowerCase(java.util.Locale.ROOT);
+      if (table != null && exists(schema, table)) {
+        register(schema, table);
+      } else if (table == null) {
+        registerSchema(schema);
       }
-      spark.sql("CREATE DATABASE IF NOT EXISTS " + schema);
-      try (Stream<Path> tables = Files.list(dir)) {
-        tables.filter(t -> Files.isDirectory(t.resolve("_delta_log")))
-            .map(t -> t.getFileName().toString())
-            .sorted()
-            .forEach(t -> register(schema, t));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    }
+  }
+
+  private void registerSchema(String schema) {
+    Path dir = root.resolve(schema);
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> tables = Files.list(dir)) {
+      tables.filter(t -> Files.isDirectory(t.resolve("_delta_log")))
+          .map(t -> t.getFileName().toString())
+          .sorted()
+          .forEach(t -> register(schema, t));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -46,9 +46,9 @@ class IngestTest {
         "created_at", date + "T12:00:00Z", "updated_at", date + "T12:00:00Z");
   }
 
-  static Ingest.Outcome ingest(Warehouse wh, TestInbox inbox) throws Exception {
+  static Ingest.Outcome ingest(Warehouse wh, Path inbox) throws Exception {
     try (Parallel parallel = new Parallel(4)) {
-      return new Ingest(wh, Contract.get(), QUIET, parallel).run(inbox.root(), "test-run");
+      return new Ingest(wh, Contract.get(), QUIET, parallel).run(inbox, "test-run");
     }
   }
 
@@ -89,7 +89,7 @@ class IngestTest {
             "item", "READ_TELL_SING_DAYS", "value", "9", "updated_at", "2026-01-05T12:00:00Z"))
         .write();
     Warehouse wh = new Warehouse(TestSpark.session(), tmp.resolve("wh"));
-    Ingest.Outcome outcome = ingest(wh, inbox);
+    Ingest.Outcome outcome = ingest(wh, inbox.root());
     assertNull(outcome.refusal());
 
     Map<String, Long> reasons = quarantineReasons(wh);
@@ -125,13 +125,13 @@ class IngestTest {
         .add("home_visits", visit("V1", "E1", "2026-01-09"))
         .write();
     Warehouse wh = new Warehouse(TestSpark.session(), tmp.resolve("wh"));
-    ingest(wh, inbox);
+    ingest(wh, inbox.root());
     assertEquals(Map.of("ORPHAN:enrollment_id", 1L), quarantineReasons(wh));
     assertEquals(0, wh.read("core", "home_visits").count());
     assertEquals(1, wh.read("ops", "orphans").where("released_run_id IS NULL").count());
 
     inbox.extract("2026-01-11").add("enrollments", enrollment("E1", "CG1", "2026-01-11T00:00:00Z")).write();
-    ingest(wh, inbox);
+    ingest(wh, inbox.root());
     assertEquals(List.of("V1"), wh.read("core", "home_visits").select("visit_id").as(
         org.apache.spark.sql.Encoders.STRING()).collectAsList());
     Row released = wh.read("ops", "orphans").first();
@@ -154,7 +154,7 @@ class IngestTest {
     stale.put("age_at_enrollment", "30");
     inbox.extract("2026-01-12").add("enrollments", stale).write();
     Warehouse wh = new Warehouse(TestSpark.session(), tmp.resolve("wh"));
-    ingest(wh, inbox);
+    ingest(wh, inbox.root());
     Row held = wh.read("core", "enrollments").first();
     assertTrue((Boolean) held.getAs("deleted"));
     assertEquals(24, (int) held.getAs("age_at_enrollment"));
