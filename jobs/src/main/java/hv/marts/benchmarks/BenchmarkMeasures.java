@@ -11,6 +11,7 @@ import hv.marts.benchmarks.measures.Pm08ChildInjury;
 import hv.marts.benchmarks.measures.Pm09ChildMaltreatment;
 import hv.marts.benchmarks.measures.Pm10ParentChildInteraction;
 import hv.marts.benchmarks.measures.Pm11EarlyLanguageLiteracy;
+import hv.marts.benchmarks.measures.Pm14IpvScreening;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +29,8 @@ public final class BenchmarkMeasures {
       new Pm08ChildInjury(),
       new Pm09ChildMaltreatment(),
       new Pm10ParentChildInteraction(),
-      new Pm11EarlyLanguageLiteracy()
+      new Pm11EarlyLanguageLiteracy(),
+      new Pm14IpvScreening()
   );
 
   private BenchmarkMeasures() {}
