@@ -11,6 +11,7 @@ import hv.marts.benchmarks.measures.Pm08ChildInjury;
 import hv.marts.benchmarks.measures.Pm09ChildMaltreatment;
 import hv.marts.benchmarks.measures.Pm10ParentChildInteraction;
 import hv.marts.benchmarks.measures.Pm11EarlyLanguageLiteracy;
+import hv.marts.benchmarks.measures.Pm12DevelopmentalScreening;
 import hv.marts.benchmarks.measures.Pm14IpvScreening;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,7 @@ public final class BenchmarkMeasures {
       new Pm09ChildMaltreatment(),
       new Pm10ParentChildInteraction(),
       new Pm11EarlyLanguageLiteracy(),
+      new Pm12DevelopmentalScreening(),
       new Pm14IpvScreening()
   );
 
