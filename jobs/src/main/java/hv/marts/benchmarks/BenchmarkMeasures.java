@@ -12,6 +12,7 @@ import hv.marts.benchmarks.measures.Pm09ChildMaltreatment;
 import hv.marts.benchmarks.measures.Pm10ParentChildInteraction;
 import hv.marts.benchmarks.measures.Pm11EarlyLanguageLiteracy;
 import hv.marts.benchmarks.measures.Pm12DevelopmentalScreening;
+import hv.marts.benchmarks.measures.Pm13BehavioralConcerns;
 import hv.marts.benchmarks.measures.Pm14IpvScreening;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,7 @@ public final class BenchmarkMeasures {
       new Pm10ParentChildInteraction(),
       new Pm11EarlyLanguageLiteracy(),
       new Pm12DevelopmentalScreening(),
+      new Pm13BehavioralConcerns(),
       new Pm14IpvScreening()
   );
 
