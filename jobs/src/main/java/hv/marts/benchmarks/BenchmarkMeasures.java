@@ -14,6 +14,7 @@ import hv.marts.benchmarks.measures.Pm11EarlyLanguageLiteracy;
 import hv.marts.benchmarks.measures.Pm12DevelopmentalScreening;
 import hv.marts.benchmarks.measures.Pm13BehavioralConcerns;
 import hv.marts.benchmarks.measures.Pm14IpvScreening;
+import hv.marts.benchmarks.measures.Pm15CaregiverEducation;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,7 +35,8 @@ public final class BenchmarkMeasures {
       new Pm11EarlyLanguageLiteracy(),
       new Pm12DevelopmentalScreening(),
       new Pm13BehavioralConcerns(),
-      new Pm14IpvScreening()
+      new Pm14IpvScreening(),
+      new Pm15CaregiverEducation()
   );
 
   private BenchmarkMeasures() {}
