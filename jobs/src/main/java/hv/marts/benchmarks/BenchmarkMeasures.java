@@ -10,6 +10,11 @@ import hv.marts.benchmarks.measures.Pm07SafeSleep;
 import hv.marts.benchmarks.measures.Pm08ChildInjury;
 import hv.marts.benchmarks.measures.Pm09ChildMaltreatment;
 import hv.marts.benchmarks.measures.Pm10ParentChildInteraction;
+import hv.marts.benchmarks.measures.Pm11EarlyLanguageLiteracy;
+import hv.marts.benchmarks.measures.Pm12DevelopmentalScreening;
+import hv.marts.benchmarks.measures.Pm13BehavioralConcerns;
+import hv.marts.benchmarks.measures.Pm14IpvScreening;
+import hv.marts.benchmarks.measures.Pm15CaregiverEducation;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +31,12 @@ public final class BenchmarkMeasures {
       new Pm07SafeSleep(),
       new Pm08ChildInjury(),
       new Pm09ChildMaltreatment(),
-      new Pm10ParentChildInteraction()
+      new Pm10ParentChildInteraction(),
+      new Pm11EarlyLanguageLiteracy(),
+      new Pm12DevelopmentalScreening(),
+      new Pm13BehavioralConcerns(),
+      new Pm14IpvScreening(),
+      new Pm15CaregiverEducation()
   );
 
   private BenchmarkMeasures() {}
