@@ -10,6 +10,7 @@ import hv.marts.benchmarks.measures.Pm07SafeSleep;
 import hv.marts.benchmarks.measures.Pm08ChildInjury;
 import hv.marts.benchmarks.measures.Pm09ChildMaltreatment;
 import hv.marts.benchmarks.measures.Pm10ParentChildInteraction;
+import hv.marts.benchmarks.measures.Pm16ContinuityOfInsurance;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +27,8 @@ public final class BenchmarkMeasures {
       new Pm07SafeSleep(),
       new Pm08ChildInjury(),
       new Pm09ChildMaltreatment(),
-      new Pm10ParentChildInteraction()
+      new Pm10ParentChildInteraction(),
+      new Pm16ContinuityOfInsurance()
   );
 
   private BenchmarkMeasures() {}
