@@ -11,6 +11,7 @@ import hv.marts.benchmarks.measures.Pm08ChildInjury;
 import hv.marts.benchmarks.measures.Pm09ChildMaltreatment;
 import hv.marts.benchmarks.measures.Pm10ParentChildInteraction;
 import hv.marts.benchmarks.measures.Pm16ContinuityOfInsurance;
+import hv.marts.benchmarks.measures.Pm17CompletedDepressionReferral;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +29,8 @@ public final class BenchmarkMeasures {
       new Pm08ChildInjury(),
       new Pm09ChildMaltreatment(),
       new Pm10ParentChildInteraction(),
-      new Pm16ContinuityOfInsurance()
+      new Pm16ContinuityOfInsurance(),
+      new Pm17CompletedDepressionReferral()
   );
 
   private BenchmarkMeasures() {}
