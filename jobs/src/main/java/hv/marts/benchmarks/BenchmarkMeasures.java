@@ -12,6 +12,7 @@ import hv.marts.benchmarks.measures.Pm09ChildMaltreatment;
 import hv.marts.benchmarks.measures.Pm10ParentChildInteraction;
 import hv.marts.benchmarks.measures.Pm16ContinuityOfInsurance;
 import hv.marts.benchmarks.measures.Pm17CompletedDepressionReferral;
+import hv.marts.benchmarks.measures.Pm18CompletedDevelopmentalReferral;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +31,8 @@ public final class BenchmarkMeasures {
       new Pm09ChildMaltreatment(),
       new Pm10ParentChildInteraction(),
       new Pm16ContinuityOfInsurance(),
-      new Pm17CompletedDepressionReferral()
+      new Pm17CompletedDepressionReferral(),
+      new Pm18CompletedDevelopmentalReferral()
   );
 
   private BenchmarkMeasures() {}
