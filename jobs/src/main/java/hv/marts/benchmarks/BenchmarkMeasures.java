@@ -13,6 +13,7 @@ import hv.marts.benchmarks.measures.Pm10ParentChildInteraction;
 import hv.marts.benchmarks.measures.Pm16ContinuityOfInsurance;
 import hv.marts.benchmarks.measures.Pm17CompletedDepressionReferral;
 import hv.marts.benchmarks.measures.Pm18CompletedDevelopmentalReferral;
+import hv.marts.benchmarks.measures.Pm19IpvReferral;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,7 +33,8 @@ public final class BenchmarkMeasures {
       new Pm10ParentChildInteraction(),
       new Pm16ContinuityOfInsurance(),
       new Pm17CompletedDepressionReferral(),
-      new Pm18CompletedDevelopmentalReferral()
+      new Pm18CompletedDevelopmentalReferral(),
+      new Pm19IpvReferral()
   );
 
   private BenchmarkMeasures() {}
