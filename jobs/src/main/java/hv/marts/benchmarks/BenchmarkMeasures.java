@@ -15,6 +15,10 @@ import hv.marts.benchmarks.measures.Pm12DevelopmentalScreening;
 import hv.marts.benchmarks.measures.Pm13BehavioralConcerns;
 import hv.marts.benchmarks.measures.Pm14IpvScreening;
 import hv.marts.benchmarks.measures.Pm15CaregiverEducation;
+import hv.marts.benchmarks.measures.Pm16ContinuityOfInsurance;
+import hv.marts.benchmarks.measures.Pm17CompletedDepressionReferral;
+import hv.marts.benchmarks.measures.Pm18CompletedDevelopmentalReferral;
+import hv.marts.benchmarks.measures.Pm19IpvReferral;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,7 +40,11 @@ public final class BenchmarkMeasures {
       new Pm12DevelopmentalScreening(),
       new Pm13BehavioralConcerns(),
       new Pm14IpvScreening(),
-      new Pm15CaregiverEducation()
+      new Pm15CaregiverEducation(),
+      new Pm16ContinuityOfInsurance(),
+      new Pm17CompletedDepressionReferral(),
+      new Pm18CompletedDevelopmentalReferral(),
+      new Pm19IpvReferral()
   );
 
   private BenchmarkMeasures() {}

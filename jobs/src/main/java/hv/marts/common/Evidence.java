@@ -81,6 +81,18 @@ public final class Evidence {
         .drop("_first");
   }
 
+  /**
+   * The units that have a matching row, each with the earliest matching date as
+   * {@code dateColumn}; units without one are left out (a deciding day found in the rows).
+   */
+  public static Dataset<Row> earliestDate(Dataset<Row> units, Dataset<Row> evidence, Column matches,
+                                          String dateColumn) {
+    Column[] unitColumns = java.util.Arrays.stream(units.columns()).map(units::col).toArray(Column[]::new);
+    return units.join(evidence, matches)
+        .groupBy(unitColumns)
+        .agg(min(col(DATE)).as(dateColumn));
+  }
+
   /** Each unit with the one matching row that sorts first by {@code order}. */
   public static Dataset<Row> pick(Dataset<Row> units, UnitType type, Dataset<Row> evidence, Column matches,
                                   Column... order) {

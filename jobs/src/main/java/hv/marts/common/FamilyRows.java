@@ -17,6 +17,11 @@ public final class FamilyRows {
     return screenings.where(col("tool").notEqual("NOT_VALIDATED").and(col("result").notEqual("INCOMPLETE")));
   }
 
+  /** Of valid screenings, those of the domain with {@code result = POSITIVE}. */
+  public static Dataset<Row> positive(Dataset<Row> validScreenings, String domain) {
+    return validScreenings.where(col("domain").equalTo(domain).and(col("result").equalTo("POSITIVE")));
+  }
+
   /**
    * Answers that stand: of one item answered twice on one day with the same enrollment_id
    * and child_id, only the greatest assessment_id (character order) counts.
