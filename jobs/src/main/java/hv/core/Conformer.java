@@ -29,7 +29,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Classifies every row of a batch of extracts (plus the orphans held from earlier runs) and
@@ -70,15 +69,16 @@ public final class Conformer {
    * @param held      per table, raw rows of orphans held from earlier runs (same columns)
    * @param coreKeys  per table, the keys held in core (tombstones included) with the
    *                  extract date from which each was known, or null if the table is new
-   * @return per table, every row with its {@link #STATUS}, persisted: read it as often as needed
+   * @return per table, every row with its {@link #STATUS}, materialized: read it as often as needed
    */
   public Map<String, Dataset<Row>> classify(Map<String, Dataset<Row>> batch, Map<String, Dataset<Row>> held,
                                             Function<String, Dataset<Row>> coreKeys) {
     Map<String, Dataset<Row>> classified = new LinkedHashMap<>();
     Map<String, Dataset<Row>> knownSince = new HashMap<>();
     for (FileSchema f : contract.files()) {
-      Dataset<Row> rows = classifyRows(f, batch.get(f.table()), held.get(f.table()), knownSince);
-      rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
+      // materialized with its lineage cut: each child table's plan would otherwise carry every
+      // parent's plan, and planning time grows with the depth of the chain
+      Dataset<Row> rows = classifyRows(f, batch.get(f.table()), held.get(f.table()), knownSince).localCheckpoint();
       classified.put(f.table(), rows);
       knownSince.put(f.table(), knownSince(f, rows, coreKeys.apply(f.table())));
     }

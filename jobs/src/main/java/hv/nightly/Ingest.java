@@ -101,7 +101,6 @@ public final class Ingest {
       batch.add(e);
     }
     if (batch.isEmpty()) {
-      raw.values().forEach(Dataset::unpersist);
       return new Outcome(List.of(), refusal);
     }
     List<LocalDate> dates = batch.stream().map(Extract::date).toList();
@@ -134,8 +133,7 @@ public final class Ingest {
     progress.say("ingest: ops trail written (%.1fs)", progress.lap());
     printLog(log);
 
-    classified.values().forEach(Dataset::unpersist);
-    raw.values().forEach(Dataset::unpersist);
+    statuses.unpersist();
     return new Outcome(dates, refusal);
   }
 
@@ -158,7 +156,8 @@ public final class Ingest {
         Dataset<Row> one = reader.read(e, f);
         rows = rows == null ? one : rows.unionByName(one);
       }
-      raw.put(f.table(), rows.persist(StorageLevel.MEMORY_AND_DISK()));
+      // parsed once, lineage cut: every later step reads these rows several times
+      raw.put(f.table(), rows.localCheckpoint());
     }
     return raw;
   }
