@@ -71,24 +71,22 @@ public record Rollup(Labels labels, List<String> codes, Set<String> countCodes) 
   }
 
   /**
-   * The counts of the units under every result key they belong to. Units are first summed
-   * per program and strata combination (few rows), then each such row is spread to its three
-   * levels and seven strata.
+   * The counts of the units under every result key they belong to: first per program and
+   * stratum value (each unit counted under ALL and its six dimension values), then each
+   * program's sums spread to the program, its contract and the state.
    */
   private Dataset<Row> spread(Dataset<Row> units, Dataset<Row> entities, Dataset<Row> strata) {
-    List<Column> combination = new ArrayList<>(List.of(col(Periods.PERIOD), col(labels.code()),
-        col("program_id"), col("contract_number")));
     List<Column> stratumPairs = new ArrayList<>(List.of(pair("stratum", ALL, lit(ALL))));
     for (String dimension : Strata.DIMENSIONS) {
-      combination.add(coalesce(col(dimension), lit(Strata.UNKNOWN)).as(dimension));
-      stratumPairs.add(pair("stratum", dimension, col(dimension)));
+      stratumPairs.add(pair("stratum", dimension, coalesce(col(dimension), lit(Strata.UNKNOWN))));
     }
     Column inDenominator = col("in_denominator");
-    Dataset<Row> perCombination = units
+    Dataset<Row> perProgram = units
         .where(inDenominator.or(col("missing")))
-        .join(broadcast(entities), "program_id")
         .join(strata, "enrollment_id", "left")
-        .groupBy(combination.toArray(Column[]::new))
+        .withColumn("_stratum", explode(array(stratumPairs.toArray(Column[]::new))))
+        .groupBy(col(Periods.PERIOD), col(labels.code()), col("program_id"),
+            col("_stratum.stratum").as("stratum"), col("_stratum.value").as("stratum_value"))
         .agg(sum(when(inDenominator, col("numerator")).otherwise(0L)).as("n"),
             sum(when(inDenominator, 1L).otherwise(0L)).as("d"),
             sum(when(col("missing"), 1L).otherwise(0L)).as("m"));
@@ -96,12 +94,11 @@ public record Rollup(Labels labels, List<String> codes, Set<String> countCodes) 
         pair("level", "PROGRAM", col("program_id")),
         pair("level", "CONTRACT", col("contract_number")),
         pair("level", "STATE", lit(ALL))));
-    return perCombination
+    return perProgram
+        .join(broadcast(entities), "program_id")
         .withColumn("_level", levels)
-        .withColumn("_stratum", explode(array(stratumPairs.toArray(Column[]::new))))
         .select(col(Periods.PERIOD), col("_level.level").as("level"), col("_level.value").as("entity_id"),
-            col("_stratum.stratum").as("stratum"), col("_stratum.value").as("stratum_value"), col(labels.code()),
-            col("n"), col("d"), col("m"));
+            col("stratum"), col("stratum_value"), col(labels.code()), col("n"), col("d"), col("m"));
   }
 
   /** Stratum ALL rows for every period, code, program, contract and the state. */
