@@ -49,13 +49,15 @@ public record Rollup(Labels labels, List<String> codes, Set<String> countCodes) 
    */
   public Dataset<Row> results(Dataset<Row> units, Dataset<Row> periods, Dataset<Row> programs, Dataset<Row> strata) {
     Dataset<Row> entities = programs.select(col("program_id"), col("contract_number"));
-    Dataset<Row> totals = totals(units, entities, strata);
-    Dataset<Row> zeros = scaffold(periods, entities)
-        .join(totals, scala.collection.JavaConverters.asScalaBuffer(RESULT_KEY).toSeq(), "left_anti")
-        .withColumn("n", lit(0L)).withColumn("d", lit(0L)).withColumn("m", lit(0L));
+    Column[] key = resultKey().stream().map(c -> col(c)).toArray(Column[]::new);
+    // the zero rows join the unit rows in one aggregation: every scaffold key survives, with 0 if nothing counted
+    Dataset<Row> counts = spread(units, entities, strata)
+        .unionByName(scaffold(periods, entities).withColumn("n", lit(0L)).withColumn("d", lit(0L)).withColumn("m", lit(0L)))
+        .groupBy(key)
+        .agg(sum("n").as("n"), sum("d").as("d"), sum("m").as("m"));
     Column interval = when(col(labels.code()).isin(countCodes.toArray()), Intervals.poissonRate(col("n"), col("d")))
         .otherwise(Intervals.wilson(col("n"), col("d")));
-    return totals.unionByName(zeros).withColumn("_ci", interval).select(
+    return counts.withColumn("_ci", interval).select(
         col(Periods.PERIOD), col("level"), col("entity_id"), col("stratum"), col("stratum_value"),
         col(labels.code()),
         col("n").as(labels.numerator()), col("d").as(labels.denominator()), col("m").as("missing"),
@@ -63,27 +65,28 @@ public record Rollup(Labels labels, List<String> codes, Set<String> countCodes) 
         col("_ci.low").as("ci_low"), col("_ci.high").as("ci_high"));
   }
 
-  private static final List<String> RESULT_KEY =
-      List.of(Periods.PERIOD, "level", "entity_id", "stratum", "stratum_value");
+  /** What identifies a result row. */
+  private List<String> resultKey() {
+    return List.of(Periods.PERIOD, "level", "entity_id", "stratum", "stratum_value", labels.code());
+  }
 
   /**
-   * Sums per result key. Units are first summed per program and strata combination (few
-   * rows), then each such row is spread to its three levels and seven strata.
+   * The counts of the units under every result key they belong to: first per program and
+   * stratum value (each unit counted under ALL and its six dimension values), then each
+   * program's sums spread to the program, its contract and the state.
    */
-  private Dataset<Row> totals(Dataset<Row> units, Dataset<Row> entities, Dataset<Row> strata) {
-    List<Column> combination = new ArrayList<>(List.of(col(Periods.PERIOD), col(labels.code()),
-        col("program_id"), col("contract_number")));
+  private Dataset<Row> spread(Dataset<Row> units, Dataset<Row> entities, Dataset<Row> strata) {
     List<Column> stratumPairs = new ArrayList<>(List.of(pair("stratum", ALL, lit(ALL))));
     for (String dimension : Strata.DIMENSIONS) {
-      combination.add(coalesce(col(dimension), lit(Strata.UNKNOWN)).as(dimension));
-      stratumPairs.add(pair("stratum", dimension, col(dimension)));
+      stratumPairs.add(pair("stratum", dimension, coalesce(col(dimension), lit(Strata.UNKNOWN))));
     }
     Column inDenominator = col("in_denominator");
-    Dataset<Row> perCombination = units
+    Dataset<Row> perProgram = units
         .where(inDenominator.or(col("missing")))
-        .join(broadcast(entities), "program_id")
         .join(strata, "enrollment_id", "left")
-        .groupBy(combination.toArray(Column[]::new))
+        .withColumn("_stratum", explode(array(stratumPairs.toArray(Column[]::new))))
+        .groupBy(col(Periods.PERIOD), col(labels.code()), col("program_id"),
+            col("_stratum.stratum").as("stratum"), col("_stratum.value").as("stratum_value"))
         .agg(sum(when(inDenominator, col("numerator")).otherwise(0L)).as("n"),
             sum(when(inDenominator, 1L).otherwise(0L)).as("d"),
             sum(when(col("missing"), 1L).otherwise(0L)).as("m"));
@@ -91,12 +94,11 @@ public record Rollup(Labels labels, List<String> codes, Set<String> countCodes) 
         pair("level", "PROGRAM", col("program_id")),
         pair("level", "CONTRACT", col("contract_number")),
         pair("level", "STATE", lit(ALL))));
-    return perCombination
+    return perProgram
+        .join(broadcast(entities), "program_id")
         .withColumn("_level", levels)
-        .withColumn("_stratum", explode(array(stratumPairs.toArray(Column[]::new))))
-        .groupBy(col(Periods.PERIOD), col("_level.level").as("level"), col("_level.value").as("entity_id"),
-            col("_stratum.stratum").as("stratum"), col("_stratum.value").as("stratum_value"), col(labels.code()))
-        .agg(sum("n").as("n"), sum("d").as("d"), sum("m").as("m"));
+        .select(col(Periods.PERIOD), col("_level.level").as("level"), col("_level.value").as("entity_id"),
+            col("stratum"), col("stratum_value"), col(labels.code()), col("n"), col("d"), col("m"));
   }
 
   /** Stratum ALL rows for every period, code, program, contract and the state. */

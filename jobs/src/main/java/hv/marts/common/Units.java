@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -52,7 +53,7 @@ public final class Units {
   }
 
   public static Dataset<Row> of(String measureCode, UnitType type, Dataset<Row> units) {
-    Set<String> present = Set.of(units.columns());
+    Set<String> present = new HashSet<>(Arrays.asList(units.columns()));
     Column missing = coalesce(given(present, "missing"), lit(false));
     Column inDenominator = coalesce(given(present, "in_denominator"), lit(false)).and(missing.unary_$bang());
     Column achieved = coalesce(col(ACHIEVED).cast(DataTypes.LongType), lit(0L));

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Contract K1 = lead P1 + subcontracted P2; contract K2 = P3 without units. One period, two
- * codes (PM03 yes/no, PM08 events per child).
+ * Contract K1 = lead P1 + subcontracted P2; contract K2 = P3 without units and P4 with PM03
+ * units only. One period, two codes (PM03 yes/no, PM08 events per child).
  */
 class RollupTest {
 
@@ -33,7 +33,8 @@ class RollupTest {
   static void rollUp() {
     SparkSession spark = TestSpark.session();
     Dataset<Row> programs = spark.createDataFrame(List.of(
-        RowFactory.create("P1", "K1"), RowFactory.create("P2", "K1"), RowFactory.create("P3", "K2")),
+        RowFactory.create("P1", "K1"), RowFactory.create("P2", "K1"), RowFactory.create("P3", "K2"),
+        RowFactory.create("P4", "K2")),
         new StructType().add("program_id", "string").add("contract_number", "string"));
     StructType episodeSchema = new StructType().add("enrollment_id", "string").add("race", "string")
         .add("hispanic", "boolean").add("hispanic_origin", "string").add("age_at_enrollment", "int")
@@ -43,7 +44,8 @@ class RollupTest {
         RowFactory.create("E1", "BLACK", false, null, 19, "MEDICAID", 100, true),
         RowFactory.create("E2", "WHITE;BLACK", true, "PUERTO_RICAN", 20, "TRICARE", 101, false),
         RowFactory.create("E3", null, true, "MEXICAN", 35, null, 201, null),
-        RowFactory.create("E4", "ASIAN;ASIAN", null, null, 34, "NONE", null, false)), episodeSchema);
+        RowFactory.create("E4", "ASIAN;ASIAN", null, null, 34, "NONE", null, false),
+        RowFactory.create("E5", "NHPI", null, null, 40, "PRIVATE", null, null)), episodeSchema);
     StructType unitSchema = new StructType().add("period", "string").add("measure_code", "string")
         .add("program_id", "string").add("enrollment_id", "string").add("in_denominator", "boolean")
         .add("numerator", "long").add("missing", "boolean");
@@ -52,6 +54,7 @@ class RollupTest {
         RowFactory.create(Q1, "PM03", "P2", "E2", true, 0L, false),
         RowFactory.create(Q1, "PM03", "P1", "E3", false, 0L, true),
         RowFactory.create(Q1, "PM03", "P1", "E4", false, 0L, false),
+        RowFactory.create(Q1, "PM03", "P4", "E5", true, 1L, false),
         RowFactory.create(Q1, "PM08", "P1", "E1", true, 3L, false),
         RowFactory.create(Q1, "PM08", "P2", "E2", true, 0L, false)), unitSchema);
     Dataset<Row> periods = spark.createDataFrame(List.of(RowFactory.create(Q1)), new StructType().add("period", "string"));
@@ -86,21 +89,23 @@ class RollupTest {
     assertCounts(1, 1, 1, row("PROGRAM", "P1", "ALL", "ALL", "PM03"));
     assertCounts(0, 1, 0, row("PROGRAM", "P2", "ALL", "ALL", "PM03"));
     assertCounts(1, 2, 1, row("CONTRACT", "K1", "ALL", "ALL", "PM03"));
-    assertCounts(1, 2, 1, row("STATE", "ALL", "ALL", "ALL", "PM03"));
-    assertEquals(0.5, row("STATE", "ALL", "ALL", "ALL", "PM03").getDouble(9));
+    assertCounts(1, 1, 0, row("CONTRACT", "K2", "ALL", "ALL", "PM03"));
+    assertCounts(2, 3, 1, row("STATE", "ALL", "ALL", "ALL", "PM03"));
+    assertEquals(2.0 / 3, row("STATE", "ALL", "ALL", "ALL", "PM03").getDouble(9));
   }
 
   @Test
   void everyProgramAndContractHasAStratumAllRowForEveryCodeEvenWithDenominatorZero() {
     long allRows = byKey.values().stream().filter(r -> r.getString(3).equals("ALL")).count();
-    assertEquals(2 * (3 + 2 + 1), allRows);
-    for (String code : List.of("PM03", "PM08")) {
-      for (Row r : List.of(row("PROGRAM", "P3", "ALL", "ALL", code), row("CONTRACT", "K2", "ALL", "ALL", code))) {
-        assertCounts(0, 0, 0, r);
-        assertNull(r.get(9));
-        assertNull(r.get(10));
-        assertNull(r.get(11));
-      }
+    assertEquals(2 * (4 + 2 + 1), allRows);
+    // P4 and K2 have PM03 units but none of PM08; P3 has none at all
+    List<Row> empty = List.of(row("PROGRAM", "P4", "ALL", "ALL", "PM08"), row("CONTRACT", "K2", "ALL", "ALL", "PM08"),
+        row("PROGRAM", "P3", "ALL", "ALL", "PM03"), row("PROGRAM", "P3", "ALL", "ALL", "PM08"));
+    for (Row r : empty) {
+      assertCounts(0, 0, 0, r);
+      assertNull(r.get(9));
+      assertNull(r.get(10));
+      assertNull(r.get(11));
     }
   }
 
@@ -123,7 +128,7 @@ class RollupTest {
     assertCounts(0, 0, 1, row("STATE", "ALL", "income", "ABOVE_200_FPL", "PM03"));
     assertCounts(1, 1, 0, row("STATE", "ALL", "child_welfare", "Y", "PM03"));
     assertCounts(0, 1, 0, row("STATE", "ALL", "child_welfare", "N", "PM03"));
-    assertCounts(0, 0, 1, row("STATE", "ALL", "child_welfare", "UNKNOWN", "PM03"));
+    assertCounts(1, 1, 1, row("STATE", "ALL", "child_welfare", "UNKNOWN", "PM03"));
     // E4 counted nowhere (neither denominator nor missing): no rows of its values
     assertNull(row("STATE", "ALL", "race", "ASIAN", "PM03"));
     assertNull(row("STATE", "ALL", "insurance", "NONE", "PM03"));
@@ -132,7 +137,7 @@ class RollupTest {
   @Test
   void wilsonForYesNoMeasures() {
     Row state = row("STATE", "ALL", "ALL", "ALL", "PM03");
-    ConfidenceInterval expected = new WilsonScoreInterval().createInterval(2, 1, 0.95);
+    ConfidenceInterval expected = new WilsonScoreInterval().createInterval(3, 2, 0.95);
     assertEquals(expected.getLowerBound(), state.getDouble(10), 1e-12);
     assertEquals(expected.getUpperBound(), state.getDouble(11), 1e-12);
   }
