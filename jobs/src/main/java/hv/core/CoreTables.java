@@ -25,13 +25,13 @@ public final class CoreTables {
     this.live = live;
   }
 
-  /** Reads each core table once from the warehouse. */
+  /** Reads each core table once from the warehouse, materialized (the marts read them often). */
   public static CoreTables fromWarehouse(Warehouse warehouse) {
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
     for (FileSchema f : Contract.get().files()) {
       tables.put(f.table(), warehouse.read("core", f.table()));
     }
-    return of(tables);
+    return of(tables, true);
   }
 
   /**
@@ -39,6 +39,15 @@ public final class CoreTables {
    * Parents come before children in the contract's file order, so one pass cascades.
    */
   public static CoreTables of(Map<String, Dataset<Row>> held) {
+    return of(held, false);
+  }
+
+  /**
+   * @param materialize compute each live table once, parents first, with its lineage cut, so
+   *                    that children (and every mart built on them) plan against rows, not
+   *                    against the whole cascade
+   */
+  private static CoreTables of(Map<String, Dataset<Row>> held, boolean materialize) {
     Map<String, Dataset<Row>> live = new LinkedHashMap<>();
     for (FileSchema f : Contract.get().files()) {
       Dataset<Row> rows = held.get(f.table());
@@ -50,10 +59,13 @@ public final class CoreTables {
         FileSchema parentSchema = Contract.get().file(ref.parent());
         Dataset<Row> parentKeys = live.get(ref.parent()).select(col(parentSchema.key()).as("_parent_key"));
         Column matches = col(ref.name()).equalTo(col("_parent_key"));
-        Dataset<Row> withParent = rows.join(parentKeys, matches, "left_semi");
-        rows = ref.required() ? withParent : rows.where(col(ref.name()).isNull()).unionByName(withParent);
+        // keys are unique in core, so the left join keeps each row at most once
+        rows = ref.required() ? rows.join(parentKeys, matches, "left_semi")
+            : rows.join(parentKeys, matches, "left")
+                .where(col(ref.name()).isNull().or(col("_parent_key").isNotNull()))
+                .drop("_parent_key");
       }
-      live.put(f.table(), rows);
+      live.put(f.table(), materialize ? rows.localCheckpoint() : rows);
     }
     return new CoreTables(live);
   }
@@ -77,10 +89,4 @@ public final class CoreTables {
   public Dataset<Row> healthEvents() { return table("health_events"); }
   public Dataset<Row> assessments() { return table("assessments"); }
   public Dataset<Row> intakeReferrals() { return table("intake_referrals"); }
-
-  /** Caches every live table: the marts of one night read them many times. */
-  public CoreTables cached() {
-    live.values().forEach(Dataset::cache);
-    return this;
-  }
 }

@@ -1,5 +1,6 @@
 package hv.nightly;
 
+import hv.spark.Parallel;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.current_timestamp;
@@ -110,7 +111,7 @@ public final class Ingest {
     }
     progress.say("ingest: %d extract(s) passed the checks (%.1fs)", batch.size(), progress.lap());
 
-    appendRaw(raw, dates, runId);
+    appendRaw(raw, dates, counted, runId);
     progress.say("ingest: raw appended (%.1fs)", progress.lap());
 
     Map<String, Dataset<Row>> classified = new Conformer(contract)
@@ -128,7 +129,7 @@ public final class Ingest {
     writeQuarantine(statuses, dates, runId);
     writeOrphans(statuses, dates, runId);
     Dataset<Row> log = ingestLog(statuses, batch, runId);
-    replace(log, "ops", "ingest_log", "extract_date", dates);
+    replace(log, "ops", "ingest_log", "extract_date", dates, false);
     warehouse.register("ops", "ingest_log");
     progress.say("ingest: ops trail written (%.1fs)", progress.lap());
     printLog(log);
@@ -188,10 +189,20 @@ public final class Ingest {
     return null;
   }
 
-  private void appendRaw(Map<String, Dataset<Row>> raw, List<LocalDate> dates, String runId) {
-    parallel.forEach(contract.files(), f -> {
+  /**
+   * Raw tables are partitioned by extract date, so replacing a batch's dates (what a killed
+   * run may have left) is a metadata operation however large raw grows. A table with no row
+   * in the batch gets no commit.
+   */
+  private void appendRaw(Map<String, Dataset<Row>> raw, List<LocalDate> dates,
+                         Map<LocalDate, Map<String, Long>> counted, String runId) {
+    List<FileSchema> withRows = contract.files().stream()
+        .filter(f -> !warehouse.exists("raw", f.table())
+            || dates.stream().anyMatch(d -> counted.getOrDefault(d, Map.of()).getOrDefault(f.table(), 0L) > 0))
+        .toList();
+    parallel.forEach(withRows, f -> {
       Dataset<Row> rows = raw.get(f.table()).withColumn("_run_id", lit(runId));
-      replace(rows, "raw", f.table(), RawReader.EXTRACT_DATE, dates);
+      replace(rows, "raw", f.table(), RawReader.EXTRACT_DATE, dates, true);
       warehouse.register("raw", f.table());
     });
   }
@@ -200,11 +211,15 @@ public final class Ingest {
    * Writes rows of the given extract dates, replacing any rows of those dates a killed run
    * left behind: the same batch written twice is written once.
    */
-  private void replace(Dataset<Row> rows, String schema, String table, String dateColumn, List<LocalDate> dates) {
+  private void replace(Dataset<Row> rows, String schema, String table, String dateColumn, List<LocalDate> dates,
+                       boolean partitioned) {
     String in = dates.stream().map(d -> "DATE'" + d + "'").collect(Collectors.joining(", "));
-    rows.write().format("delta").mode("overwrite")
-        .option("replaceWhere", dateColumn + " IN (" + in + ")")
-        .save(warehouse.location(schema, table));
+    org.apache.spark.sql.DataFrameWriter<Row> writer = rows.write().format("delta").mode("overwrite")
+        .option("replaceWhere", dateColumn + " IN (" + in + ")");
+    if (partitioned) {
+      writer = writer.partitionBy(dateColumn);
+    }
+    writer.save(warehouse.location(schema, table));
   }
 
   private Map<String, Dataset<Row>> heldOrphans() {
@@ -264,7 +279,7 @@ public final class Ingest {
             .and(col("from_held").equalTo(false)))
         .select(lit(runId).as("run_id"), col("extract_date"), col("file"), col("line"), col("record_key"),
             reason.getItem(0).as("reason"), reason.getItem(1).as("column"), col("row_json"));
-    replace(quarantine, "ops", "quarantine", "extract_date", dates);
+    replace(quarantine, "ops", "quarantine", "extract_date", dates, false);
     warehouse.register("ops", "quarantine");
   }
 

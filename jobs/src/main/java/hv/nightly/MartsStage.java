@@ -1,5 +1,6 @@
 package hv.nightly;
 
+import hv.spark.Parallel;
 import java.time.LocalDate;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package hv.nightly;
 
+import hv.spark.Parallel;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 

@@ -1,5 +1,6 @@
 package hv.nightly;
 
+import hv.spark.Parallel;
 import static hv.TestInbox.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package hv.nightly;
+package hv.spark;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,11 +7,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Runs independent table writes side by side. A Delta commit on small data is mostly
- * driver-side latency (log listing, snapshot, commit file), so overlapping commits to
- * different tables saves most of a night's wall time.
+ * Runs independent Spark work side by side: table writes (a Delta commit on small data is
+ * mostly driver-side latency: log listing, snapshot, commit file) and separate queries (query
+ * planning is single-threaded per query), so overlapping them uses both cores.
  */
 public final class Parallel implements AutoCloseable {
 
@@ -27,14 +28,23 @@ public final class Parallel implements AutoCloseable {
 
   /** Applies the action to every item; waits for all; rethrows the first failure. */
   public <T> void forEach(List<T> items, Consumer<T> action) {
-    List<Future<?>> futures = new ArrayList<>();
+    map(items, item -> {
+      action.accept(item);
+      return null;
+    });
+  }
+
+  /** The function's results in the items' order; waits for all; rethrows the first failure. */
+  public <T, R> List<R> map(List<T> items, Function<T, R> function) {
+    List<Future<R>> futures = new ArrayList<>();
     for (T item : items) {
-      futures.add(pool.submit(() -> action.accept(item)));
+      futures.add(pool.submit(() -> function.apply(item)));
     }
+    List<R> results = new ArrayList<>();
     RuntimeException first = null;
-    for (Future<?> f : futures) {
+    for (Future<R> f : futures) {
       try {
-        f.get();
+        results.add(f.get());
       } catch (ExecutionException e) {
         if (first == null) {
           first = e.getCause() instanceof RuntimeException re ? re : new RuntimeException(e.getCause());
@@ -47,6 +57,7 @@ public final class Parallel implements AutoCloseable {
     if (first != null) {
       throw first;
     }
+    return results;
   }
 
   @Override
