@@ -1,5 +1,6 @@
 package hv.marts.evaluation;
 
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
 
@@ -41,6 +42,6 @@ public record CaseloadSlots(Map<String, Double> byModel) {
       entries.add(lit(m));
       entries.add(lit(s));
     });
-    return map(entries.toArray(Column[]::new)).getItem(model);
+    return element_at(map(entries.toArray(Column[]::new)), model);
   }
 }

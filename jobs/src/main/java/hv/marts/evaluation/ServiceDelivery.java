@@ -149,13 +149,13 @@ public record ServiceDelivery(CaseloadSlots slots) {
     Dataset<Row> planned = active
         .withColumn("_month", explode(sequence(trunc(col("_from"), "month"), trunc(col("_to"), "month"),
             expr("interval 1 month"))))
-        .groupBy("period_or_date", "frame", "enrollment_id", "program_id")
+        .groupBy("period_or_date", "frame", START, END, "enrollment_id", "program_id")
         .agg(sum(daysInMonth.divide(dayofmonth(last_day(month))).multiply(col("planned_visits_per_month")))
             .as("planned"), first("_from").as("_from"), first("_to").as("_to"));
     Dataset<Row> completed = planned.join(
             pcVisits.where(col("status").equalTo("COMPLETED")).select("enrollment_id", "visit_id", "visit_date"),
             "enrollment_id", "left")
-        .groupBy("period_or_date", "frame", "enrollment_id", "program_id", "planned")
+        .groupBy("period_or_date", "frame", START, END, "enrollment_id", "program_id", "planned")
         .agg(count(when(Days.within(col("visit_date"), col("_from"), col("_to")), col("visit_id"))).as("completed"));
     return fact(completed, "dosage", Kind.RATIO, col("completed").cast("double"), col("planned"), null);
   }
