@@ -47,7 +47,8 @@ public record ProviderComparison(Set<String> lowerIsBetter) {
         .select(col("period"), col(codeColumn).as(CODE), col("enrollment_id"), col("program_id"),
             when(col("numerator").gt(0), 1L).otherwise(0L).as("outcome"))
         .join(factors, "enrollment_id")
-        .cache();
+        // cut the lineage: the benchmark units' plan (19 measures) made every later join's analysis take minutes
+        .localCheckpoint();
     RiskModel.Fit fit = RiskModel.fit(counted, CODE);
     List<String> cellKey = new java.util.ArrayList<>(List.of("period", CODE));
     cellKey.addAll(RiskFactors.NAMES);

@@ -86,7 +86,7 @@ public final class RiskModel {
 
     Dataset<Row> predicted = fittable.isEmpty()
         ? fittable.withColumn("expected_probability", lit(null).cast("double"))
-        : predict(fittable).cache();
+        : predict(fittable).localCheckpoint();
     Dataset<Row> converged = predicted.groupBy(GROUP)
         .agg(sum(col("units").multiply(col("expected_probability"))).as("expected"), sum("successes").as("observed"))
         .where(abs(col("expected").minus(col("observed")))
