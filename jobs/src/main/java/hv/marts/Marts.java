@@ -4,7 +4,9 @@ import static org.apache.spark.sql.functions.lit;
 
 import hv.core.CoreTables;
 import hv.marts.benchmarks.BenchmarkMart;
+import hv.marts.evaluation.EvaluationMart;
 import hv.nightly.MartsStage;
+import hv.ops.OpsTables;
 import hv.spark.Parallel;
 import hv.ops.Progress;
 import hv.spark.Warehouse;
@@ -43,6 +45,21 @@ public final class Marts implements MartsStage {
     parallel.forEach(List.copyOf(tables.keySet()), name -> write(name, tables.get(name), asOf));
     seconds.put("marts.benchmarks", progress.lap());
     progress.say("marts: benchmarks published (%.1fs)", seconds.get("marts.benchmarks"));
+
+    EvaluationMart.Result evaluation = EvaluationMart.build(core, asOf, benchmarks.units(), quarantine());
+    Map<String, Dataset<Row>> evaluationTables = new LinkedHashMap<>();
+    evaluationTables.put("provider_comparison", evaluation.providerComparison());
+    evaluationTables.put("service_delivery", evaluation.serviceDelivery());
+    evaluationTables.put("data_quality", evaluation.dataQuality());
+    parallel.forEach(List.copyOf(evaluationTables.keySet()), name -> write(name, evaluationTables.get(name), asOf));
+    seconds.put("marts.evaluation", progress.lap());
+    progress.say("marts: evaluation published (%.1fs)", seconds.get("marts.evaluation"));
+  }
+
+  /** ops.quarantine as ingest left it (none yet: empty). */
+  private Dataset<Row> quarantine() {
+    return warehouse.exists("ops", "quarantine") ? warehouse.read("ops", "quarantine")
+        : warehouse.spark().createDataFrame(List.of(), OpsTables.QUARANTINE);
   }
 
   private void write(String table, Dataset<Row> rows, LocalDate asOf) {
