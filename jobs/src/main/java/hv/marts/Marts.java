@@ -4,9 +4,12 @@ import static org.apache.spark.sql.functions.lit;
 
 import hv.core.CoreTables;
 import hv.marts.benchmarks.BenchmarkMart;
+import hv.marts.ratecard.RateCardMart;
+import hv.marts.ratecard.RateCardPrices;
 import hv.nightly.MartsStage;
 import hv.nightly.Parallel;
 import hv.ops.Progress;
+import hv.publish.RateCardReports;
 import hv.spark.Warehouse;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -42,6 +45,24 @@ public final class Marts implements MartsStage {
     parallel.forEach(List.copyOf(tables.keySet()), name -> write(name, tables.get(name), asOf));
     seconds.put("marts.benchmarks", progress.lap());
     progress.say("marts: benchmarks published (%.1fs)", seconds.get("marts.benchmarks"));
+
+    RateCardPrices prices = RateCardPrices.configured();
+    RateCardMart.Result rateCard = RateCardMart.build(core, asOf, prices);
+    Map<String, Dataset<Row>> rateCardTables = new LinkedHashMap<>();
+    rateCardTables.put("ratecard_units", rateCard.units());
+    rateCardTables.put("ratecard_results", rateCard.results());
+    rateCardTables.put("ratecard_payments", rateCard.payments());
+    parallel.forEach(List.copyOf(rateCardTables.keySet()), name -> write(name, rateCardTables.get(name), asOf));
+    // the providers' reports are read back from the published tables: the files show what the tables hold
+    RateCardReports.write(exportFolder(asOf).resolve("ratecard"), warehouse.read("marts", "ratecard_results"),
+        warehouse.read("marts", "ratecard_payments"), core.programs(), prices);
+    seconds.put("marts.ratecard", progress.lap());
+    progress.say("marts: rate card published (%.1fs)", seconds.get("marts.ratecard"));
+  }
+
+  /** {@code <warehouse>/exports/<as-of>/}: the files that leave the warehouse. */
+  private java.nio.file.Path exportFolder(LocalDate asOf) {
+    return warehouse.root().resolve("exports").resolve(asOf.toString());
   }
 
   private void write(String table, Dataset<Row> rows, LocalDate asOf) {
