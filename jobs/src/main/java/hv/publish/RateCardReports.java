@@ -68,8 +68,8 @@ public final class RateCardReports {
         .groupBy(Periods.PERIOD, "level", "entity_id")
         .agg(sum("achieved").as("achieved"), sum("earned").cast(RateCardPayments.MONEY).as("earned"))
         .join(RateCardPayments.caps(programs).withColumnRenamed("contract_number", "entity_id"),
-            List.of("entity_id"), "left")
-        .join(paid, List.of(Periods.PERIOD, "entity_id"), "left")
+            "entity_id", "left")
+        .join(paid, new String[] {Periods.PERIOD, "entity_id"}, "left")
         .select(col(Periods.PERIOD), col("level"), col("entity_id"), lit(RateCardPayments.ALL).as("outcome_code"),
             col("achieved"), lit(null).cast(RateCardPayments.MONEY).as("price"), col("earned"),
             when(contract, col("cap")).as("cap"), when(contract, col("paid")).as("paid"));
