@@ -80,7 +80,8 @@ public final class Rc4PrenatalPostpartumCare implements Outcome {
         in.events().where(col("event_type").equalTo("WELL_CHILD_VISIT")), "event_date", "event_id");
     Dataset<Row> units = Evidence.summarized(withCaregiverEvents, wellChildVisits,
         Evidence.childRowOf(col("child_id")).and(afterDelivery),
-        min(event()).as("first_well_child"));
+        // a unit without a match has one row of nulls: no struct of nulls for it
+        min(when(col(Evidence.ID).isNotNull(), event())).as("first_well_child"));
 
     Column threePrenatal = col("prenatal_count").geq(3);
     Column postpartumSeen = col("first_postpartum").isNotNull();
