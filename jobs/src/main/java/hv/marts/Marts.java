@@ -11,6 +11,7 @@ import hv.nightly.Parallel;
 import hv.ops.Progress;
 import hv.publish.RateCardReports;
 import hv.spark.Warehouse;
+import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -61,7 +62,7 @@ public final class Marts implements MartsStage {
   }
 
   /** {@code <warehouse>/exports/<as-of>/}: the files that leave the warehouse. */
-  private java.nio.file.Path exportFolder(LocalDate asOf) {
+  private Path exportFolder(LocalDate asOf) {
     return warehouse.root().resolve("exports").resolve(asOf.toString());
   }
 
