@@ -29,8 +29,8 @@ public record RateCardInputs(Dataset<Row> periods, Dataset<Row> episodes, Datase
         FamilyRows.standingAnswers(core.assessments()));
   }
 
-  /** Caches the pieces every outcome reads. */
+  /** Caches the derived pieces every outcome reads (events are a core table, cached with core). */
   public RateCardInputs cached() {
-    return new RateCardInputs(periods.cache(), episodes.cache(), events.cache(), answers.cache());
+    return new RateCardInputs(periods.cache(), episodes.cache(), events, answers.cache());
   }
 }
