@@ -54,6 +54,11 @@ public final class DemoCommand implements Callable<Integer> {
     System.out.println("Next:");
     System.out.println("  bin/hv sql -e \"select * from marts.benchmark_results where level='STATE' "
         + "and stratum='ALL' and period like 'FFY2026%'\"");
+    System.out.println("  bin/hv sql -e \"select * from marts.ratecard_results where level='STATE' "
+        + "and stratum='race' order by period, outcome_code\"");
+    System.out.println("  bin/hv sql -e \"select * from marts.ratecard_payments where outcome_code='ALL'\"");
+    System.out.println("  bin/hv sql -f notebooks/ratecard-paid-episodes.sql   (episodes behind a contract's payment)");
+    System.out.println("  ls " + wh.root().resolve("exports") + "/*/ratecard   (the providers' Rate Card reports)");
     System.out.println("  bin/hv sql -e \"show tables in marts\"");
     return 0;
   }

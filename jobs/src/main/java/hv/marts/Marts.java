@@ -5,11 +5,15 @@ import static org.apache.spark.sql.functions.lit;
 import hv.core.CoreTables;
 import hv.marts.benchmarks.BenchmarkMart;
 import hv.marts.evaluation.EvaluationMart;
+import hv.marts.ratecard.RateCardMart;
+import hv.marts.ratecard.RateCardPrices;
 import hv.nightly.MartsStage;
 import hv.ops.OpsTables;
-import hv.spark.Parallel;
 import hv.ops.Progress;
+import hv.publish.RateCardReports;
+import hv.spark.Parallel;
 import hv.spark.Warehouse;
+import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -38,22 +42,40 @@ public final class Marts implements MartsStage {
     progress.say("marts: building as of %s", asOf);
     CoreTables core = CoreTables.fromWarehouse(warehouse);
     progress.say("marts: core tables read (%.1fs)", progress.lap());
+
     BenchmarkMart.Result benchmarks = BenchmarkMart.build(core, asOf);
-    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-    tables.put("benchmark_units", benchmarks.units());
-    tables.put("benchmark_results", benchmarks.results());
-    parallel.forEach(List.copyOf(tables.keySet()), name -> write(name, tables.get(name), asOf));
-    seconds.put("marts.benchmarks", progress.lap());
-    progress.say("marts: benchmarks published (%.1fs)", seconds.get("marts.benchmarks"));
+    publish("benchmarks", asOf, parallel, seconds, Map.of(
+        "benchmark_units", benchmarks.units(),
+        "benchmark_results", benchmarks.results()));
+
+    RateCardPrices prices = RateCardPrices.configured();
+    RateCardMart.Result rateCard = RateCardMart.build(core, asOf, prices);
+    publish("ratecard", asOf, parallel, seconds, Map.of(
+        "ratecard_units", rateCard.units(),
+        "ratecard_results", rateCard.results(),
+        "ratecard_payments", rateCard.payments()));
+    // the providers' reports are read back from the published tables: the files show what the tables hold
+    RateCardReports.write(exportFolder(asOf).resolve("ratecard"), warehouse.read("marts", "ratecard_results"),
+        warehouse.read("marts", "ratecard_payments"), core.programs(), prices);
 
     EvaluationMart.Result evaluation = EvaluationMart.build(core, asOf, benchmarks.units(), quarantine());
-    Map<String, Dataset<Row>> evaluationTables = new LinkedHashMap<>();
-    evaluationTables.put("provider_comparison", evaluation.providerComparison());
-    evaluationTables.put("service_delivery", evaluation.serviceDelivery());
-    evaluationTables.put("data_quality", evaluation.dataQuality());
-    parallel.forEach(List.copyOf(evaluationTables.keySet()), name -> write(name, evaluationTables.get(name), asOf));
-    seconds.put("marts.evaluation", progress.lap());
-    progress.say("marts: evaluation published (%.1fs)", seconds.get("marts.evaluation"));
+    publish("evaluation", asOf, parallel, seconds, Map.of(
+        "provider_comparison", evaluation.providerComparison(),
+        "service_delivery", evaluation.serviceDelivery(),
+        "data_quality", evaluation.dataQuality()));
+  }
+
+  /** Writes one mart's tables side by side, one commit each, and records the stage's seconds. */
+  private void publish(String mart, LocalDate asOf, Parallel parallel, Map<String, Double> seconds,
+                       Map<String, Dataset<Row>> tables) {
+    parallel.forEach(List.copyOf(new LinkedHashMap<>(tables).keySet()), name -> write(name, tables.get(name), asOf));
+    seconds.put("marts." + mart, progress.lap());
+    progress.say("marts: %s published (%.1fs)", mart, seconds.get("marts." + mart));
+  }
+
+  /** {@code <warehouse>/exports/<as-of>/}: the files that leave the warehouse. */
+  private Path exportFolder(LocalDate asOf) {
+    return warehouse.root().resolve("exports").resolve(asOf.toString());
   }
 
   /** ops.quarantine as ingest left it (none yet: empty). */

@@ -66,6 +66,7 @@ class NightlyJobTest {
     assertEquals(0, first.exitStatus(), first.message());
     assertTrue(first.martsRebuilt());
     assertTrue(wh.read("marts", "benchmark_results").where("measure_code = 'PM03'").count() > 0);
+    assertTrue(wh.read("marts", "ratecard_results").where("outcome_code = 'RC1'").count() > 0);
     Map<String, Long> published = versions(wh);
 
     NightlyJob.Result again = night(wh, inbox);

@@ -72,13 +72,21 @@ public final class Evidence {
    * first of them (earliest date, then smallest id) as {@code evidence_date, evidence_id}.
    */
   public static Dataset<Row> counted(Dataset<Row> units, Dataset<Row> evidence, Column matches) {
-    Column[] unitColumns = java.util.Arrays.stream(units.columns()).map(units::col).toArray(Column[]::new);
-    return units.join(evidence, matches, "left")
-        .groupBy(unitColumns)
-        .agg(count(col(ID)).as("evidence_count"), min(struct(col(DATE), col(ID))).as("_first"))
+    return summarized(units, evidence, matches, count(col(ID)).as("evidence_count"),
+            min(struct(col(DATE), col(ID))).as("_first"))
         .withColumn("evidence_date", col("_first." + DATE))
         .withColumn("evidence_id", col("_first." + ID))
         .drop("_first");
+  }
+
+  /**
+   * Each unit (units without a match kept) with aggregates over its matching rows, e.g.
+   * counts or the first/latest row of a kind ({@code min/max(struct(ev_date, ev_id, …))}).
+   */
+  public static Dataset<Row> summarized(Dataset<Row> units, Dataset<Row> evidence, Column matches,
+                                        Column first, Column... more) {
+    Column[] unitColumns = java.util.Arrays.stream(units.columns()).map(units::col).toArray(Column[]::new);
+    return units.join(evidence, matches, "left").groupBy(unitColumns).agg(first, more);
   }
 
   /**

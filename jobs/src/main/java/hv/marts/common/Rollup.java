@@ -39,6 +39,7 @@ public record Rollup(Labels labels, List<String> codes, Set<String> countCodes) 
   /** Column names of a results table. */
   public record Labels(String code, String numerator, String denominator) {
     public static final Labels BENCHMARK = new Labels("measure_code", "numerator", "denominator");
+    public static final Labels RATECARD = new Labels("outcome_code", "achieved", "eligible");
   }
 
   public static final String ALL = "ALL";

@@ -19,6 +19,9 @@ import hv.marts.benchmarks.BenchmarkInputs;
 import hv.marts.benchmarks.BenchmarkMeasures;
 import hv.marts.benchmarks.Measure;
 import hv.marts.common.Units;
+import hv.marts.ratecard.Outcome;
+import hv.marts.ratecard.RateCardInputs;
+import hv.marts.ratecard.RateCardOutcomes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -36,8 +40,9 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every deck under {@code src/test/resources/decks}: each deck is one Spark job over all
- * its families, and each case is reported as its own test.
+ * Runs every deck under {@code src/test/resources/decks} (benchmark measures {@code PM*} and
+ * rate card outcomes {@code RC*}): each deck is one Spark job over all its families, and each
+ * case is reported as its own test.
  */
 class DeckTest {
 
@@ -49,27 +54,45 @@ class DeckTest {
     DeckFamilies families = DeckFamilies.standard();
     List<Path> files;
     try (Stream<Path> listed = Files.list(folder)) {
-      files = listed.filter(p -> p.getFileName().toString().matches("PM\\d\\d.*\\.json")).sorted().toList();
+      // -Ddecks=RC runs only the decks whose file name starts with RC (while iterating)
+      String only = System.getProperty("decks", "");
+      files = listed.map(p -> p.getFileName().toString())
+          .filter(n -> n.matches("(PM\\d\\d|RC\\d).*\\.json") && n.startsWith(only))
+          .sorted().map(folder::resolve).toList();
     }
     // the children stream is consumed when JUnit runs the container: one deck's job at a time
     return files.stream().map(f -> dynamicContainer(f.getFileName().toString(),
         Stream.of(f).flatMap(path -> run(families, Deck.read(path)))));
   }
 
+  /** A deck's unit rows (common schema) and the periods of its run. */
+  private record Computed(Dataset<Row> units, Dataset<Row> periods) {}
+
+  /** Through the benchmark measure or the rate card outcome the deck names. */
+  private static Computed compute(Deck deck, CoreTables core) {
+    Optional<Measure> measure = BenchmarkMeasures.byCode(deck.measure());
+    if (measure.isPresent()) {
+      BenchmarkInputs in = BenchmarkInputs.of(core, deck.asOf());
+      return new Computed(measure.get().units(in), in.periods());
+    }
+    Outcome outcome = RateCardOutcomes.byCode(deck.measure())
+        .orElseThrow(() -> new IllegalArgumentException(deck.file() + ": no measure or outcome " + deck.measure()));
+    RateCardInputs in = RateCardInputs.of(core, deck.asOf());
+    return new Computed(outcome.units(in), in.periods());
+  }
+
   private Stream<DynamicNode> run(DeckFamilies families, Deck deck) {
-    Measure measure = BenchmarkMeasures.byCode(deck.measure())
-        .orElseThrow(() -> new IllegalArgumentException(deck.file() + ": no measure " + deck.measure()));
     SparkSession spark = TestSpark.session();
     CoreTables core = families.tables(spark, deck);
-    BenchmarkInputs in = BenchmarkInputs.of(core, deck.asOf());
-    Dataset<Row> units = measure.units(in);
+    Computed computed = compute(deck, core);
+    Dataset<Row> units = computed.units();
 
     Dataset<Row> perCase = units
         .groupBy(substring_index(col("enrollment_id"), "-", 1).as("case"), col("period"))
         .agg(sum(when(col("in_denominator"), 1L).otherwise(0L)).as("den"), sum("numerator").as("num"),
             sum(when(col("missing"), 1L).otherwise(0L)).as("miss"), count(lit(1)).as("rows"),
             countDistinct(concat_ws("|", col("enrollment_id"), col("child_id"), col("visit_id"))).as("units"));
-    Dataset<Row> periods = in.periods().select(lit(PERIOD_ROW).as("case"), col("period"),
+    Dataset<Row> periods = computed.periods().select(lit(PERIOD_ROW).as("case"), col("period"),
         lit(0L).as("den"), lit(0L).as("num"), lit(0L).as("miss"), lit(0L).as("rows"), lit(0L).as("units"));
     List<Row> collected = perCase.unionByName(periods).collectAsList();
 

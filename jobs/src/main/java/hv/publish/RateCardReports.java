@@ -1,0 +1,131 @@
+package hv.publish;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import hv.marts.ratecard.RateCardPayments;
+import hv.marts.ratecard.RateCardPrices;
+import hv.time.Periods;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * The two reports providers send for every program and combined per contract, for each
+ * quarter's reporting period (Q1, Q1+Q2 = H1, Q3, Q3+Q4 = H2) among the run's periods: the
+ * Rate Card report (achieved and eligible per outcome) and the Rate Card Billing report
+ * (achieved, price and earned per outcome; on the contract's ALL row the cap, and for a
+ * half the amount paid). Plain CSV files under {@code <folder>/<period>/}, written from the
+ * marts' aggregates (a few thousand rows, collected). Exact counts: these are the
+ * providers' own billing, not dashboard cells (docs/ratecard-decisions.md).
+ */
+public final class RateCardReports {
+
+  /** Reporting periods: the quarters that open a half and the halves (Q2 and Q4 are reported with their half). */
+  private static final String REPORTING = "^SFY\\d{4}-(Q1|H1|Q3|H2)$";
+  private static final List<String> RATE_CARD_COLUMNS =
+      List.of("period", "level", "entity_id", "outcome_code", "achieved", "eligible", "rate");
+  private static final List<String> BILLING_COLUMNS =
+      List.of("period", "level", "entity_id", "outcome_code", "achieved", "price", "earned", "cap", "paid");
+
+  private RateCardReports() {}
+
+  /** Replaces {@code folder} with the reports of {@code marts.ratecard_results} and {@code marts.ratecard_payments}. */
+  public static void write(Path folder, Dataset<Row> results, Dataset<Row> payments, Dataset<Row> programs,
+                           RateCardPrices prices) {
+    Dataset<Row> reported = results.where(col(Periods.PERIOD).rlike(REPORTING));
+    Dataset<Row> rateCard = reported
+        .where(col("stratum").equalTo(RateCardPayments.ALL).and(col("level").isin("PROGRAM", "CONTRACT")))
+        .select(RATE_CARD_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
+    replace(folder);
+    writeEach(folder, "rate-card", RATE_CARD_COLUMNS, rateCard);
+    writeEach(folder, "rate-card-billing", BILLING_COLUMNS, billing(reported, payments, programs, prices));
+  }
+
+  /** Per outcome: achieved, price, earned; per entity an ALL row with the totals, and for a contract its cap and paid. */
+  private static Dataset<Row> billing(Dataset<Row> results, Dataset<Row> payments, Dataset<Row> programs,
+                                      RateCardPrices prices) {
+    Dataset<Row> earnings = RateCardPayments.earnings(results, prices);
+    Dataset<Row> paid = payments.where(col("outcome_code").equalTo(RateCardPayments.ALL))
+        .select(concat_ws("-", col("sfy"), col("half")).as(Periods.PERIOD), col("contract_number").as("entity_id"),
+            col("paid"));
+    Column contract = col("level").equalTo("CONTRACT");
+    Dataset<Row> totals = earnings
+        .groupBy(Periods.PERIOD, "level", "entity_id")
+        .agg(sum("achieved").as("achieved"), sum("earned").cast(RateCardPayments.MONEY).as("earned"))
+        .join(RateCardPayments.caps(programs).withColumnRenamed("contract_number", "entity_id"),
+            "entity_id", "left")
+        .join(paid, new String[] {Periods.PERIOD, "entity_id"}, "left")
+        .select(col(Periods.PERIOD), col("level"), col("entity_id"), lit(RateCardPayments.ALL).as("outcome_code"),
+            col("achieved"), lit(null).cast(RateCardPayments.MONEY).as("price"), col("earned"),
+            when(contract, col("cap")).as("cap"), when(contract, col("paid")).as("paid"));
+    return earnings
+        .withColumn("cap", lit(null).cast(RateCardPayments.MONEY))
+        .withColumn("paid", lit(null).cast(RateCardPayments.MONEY))
+        .select(BILLING_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new))
+        .unionByName(totals.select(BILLING_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new)));
+  }
+
+  /** One file per period, level and entity: {@code <period>/<level>-<entity>-<report>.csv}, rows in outcome order. */
+  private static void writeEach(Path folder, String report, List<String> columns, Dataset<Row> rows) {
+    Map<Path, List<Row>> files = new LinkedHashMap<>();
+    Dataset<Row> asText = rows.select(columns.stream().map(c -> col(c).cast(DataTypes.StringType)).toArray(Column[]::new));
+    for (Row r : asText.collectAsList()) {
+      Path file = folder.resolve(r.getString(0))
+          .resolve(r.getString(1).toLowerCase() + "-" + r.getString(2) + "-" + report + ".csv");
+      files.computeIfAbsent(file, f -> new ArrayList<>()).add(r);
+    }
+    files.forEach((file, fileRows) -> {
+      List<String> lines = new ArrayList<>(List.of(String.join(",", columns)));
+      // outcome codes sort RC1…RC4 before ALL
+      fileRows.stream().sorted(Comparator.comparing((Row r) -> r.getString(3).equals(RateCardPayments.ALL))
+              .thenComparing(r -> r.getString(3)))
+          .forEach(r -> lines.add(line(r)));
+      try {
+        Files.createDirectories(file.getParent());
+        Files.write(file, lines);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + file, e);
+      }
+    });
+  }
+
+  private static String line(Row r) {
+    List<String> cells = new ArrayList<>();
+    for (int i = 0; i < r.size(); i++) {
+      String v = r.isNullAt(i) ? "" : r.getString(i);
+      cells.add(v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
+    }
+    return String.join(",", cells);
+  }
+
+  /** An empty folder where the previous run's reports for this as-of date were. */
+  private static void replace(Path folder) {
+    try {
+      if (Files.exists(folder)) {
+        try (Stream<Path> old = Files.walk(folder)) {
+          for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
+            Files.delete(p);
+          }
+        }
+      }
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot replace " + folder, e);
+    }
+  }
+}
