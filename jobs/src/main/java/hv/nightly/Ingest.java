@@ -114,10 +114,9 @@ public final class Ingest {
     appendRaw(raw, dates, counted, runId);
     progress.say("ingest: raw appended (%.1fs)", progress.lap());
 
-    Map<String, Dataset<Row>> classified = new Conformer(contract)
-        .classify(raw, heldOrphans(), this::coreKeys);
-    Map<String, Dataset<Row>> winners = new LinkedHashMap<>();
     Conformer conformer = new Conformer(contract);
+    Map<String, Dataset<Row>> classified = conformer.classify(raw, heldOrphans(), this::coreKeys);
+    Map<String, Dataset<Row>> winners = new LinkedHashMap<>();
     for (FileSchema f : contract.files()) {
       winners.put(f.table(), conformer.winners(f, classified.get(f.table()), runId));
     }
