@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "hv", mixinStandardHelpOptions = true, version = "hv 0.1.0",
     description = "Home visiting analytics warehouse: nightly extracts into Delta tables, MIECHV benchmarks, "
         + "the Outcomes Rate Card and contract evaluation.",
-    subcommands = {DemoCommand.class, NightlyCommand.class, GenerateCommand.class, SqlCommand.class,
+    subcommands = {DemoCommand.class, NightlyCommand.class, GenerateCommand.class, SqlCommand.class, HistoryCommand.class,
         CompareCommand.class,
         CommandLine.HelpCommand.class})
 public final class Hv implements Runnable {
