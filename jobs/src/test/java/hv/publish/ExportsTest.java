@@ -382,6 +382,21 @@ class ExportsTest {
   }
 
   @Test
+  void strataEntitiesAndCodesAlwaysAddUp() {
+    Suppression.Published published = Exports.suppressed(warehouse, GeneratedWarehouse.AS_OF,
+        warehouse.read("core", "programs"));
+    for (Suppression.MarginCheck m : published.margins()) {
+      System.out.printf("totals: %s %s: %d add up, %d do not%n", m.table(), m.kind(), m.holding(), m.notHolding());
+      if (!m.kind().equals("periods")) {
+        assertEquals(0, m.notHolding(), m.table() + " " + m.kind() + ": every such total adds up");
+      }
+      assertTrue(m.holding() > 0, m.table() + " " + m.kind() + " totals exist");
+    }
+    System.out.printf("cells %d, small %d, complements %d%n", published.cells(), published.primary(),
+        published.complementary());
+  }
+
+  @Test
   void aSecondRunOfTheNightWritesTheSameBytesAndClearsWhatACrashLeft() throws Exception {
     Map<String, String> before = digests(folder);
     Path leftover = folder.resolveSibling("." + GeneratedWarehouse.AS_OF + ".staging-crashed");
