@@ -10,10 +10,9 @@ import hv.marts.ratecard.RateCardPrices;
 import hv.nightly.MartsStage;
 import hv.ops.OpsTables;
 import hv.ops.Progress;
-import hv.publish.RateCardReports;
+import hv.publish.Exports;
 import hv.spark.Parallel;
 import hv.spark.Warehouse;
-import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -54,15 +53,17 @@ public final class Marts implements MartsStage {
         "ratecard_units", rateCard.units(),
         "ratecard_results", rateCard.results(),
         "ratecard_payments", rateCard.payments()));
-    // the providers' reports are read back from the published tables: the files show what the tables hold
-    RateCardReports.write(exportFolder(asOf).resolve("ratecard"), warehouse.read("marts", "ratecard_results"),
-        warehouse.read("marts", "ratecard_payments"), core.programs(), prices);
 
     EvaluationMart.Result evaluation = EvaluationMart.build(core, asOf, benchmarks.units(), quarantine());
     publish("evaluation", asOf, parallel, seconds, Map.of(
         "provider_comparison", evaluation.providerComparison(),
         "service_delivery", evaluation.serviceDelivery(),
         "data_quality", evaluation.dataQuality()));
+
+    // the files are read back from the published tables: they show what the tables hold
+    new Exports(warehouse, progress).publish(asOf, core.programs(), prices);
+    seconds.put("exports", progress.lap());
+    progress.say("marts: exports written (%.1fs)", seconds.get("exports"));
   }
 
   /** Writes one mart's tables side by side, one commit each, and records the stage's seconds. */
@@ -71,11 +72,6 @@ public final class Marts implements MartsStage {
     parallel.forEach(List.copyOf(new LinkedHashMap<>(tables).keySet()), name -> write(name, tables.get(name), asOf));
     seconds.put("marts." + mart, progress.lap());
     progress.say("marts: %s published (%.1fs)", mart, seconds.get("marts." + mart));
-  }
-
-  /** {@code <warehouse>/exports/<as-of>/}: the files that leave the warehouse. */
-  private Path exportFolder(LocalDate asOf) {
-    return warehouse.root().resolve("exports").resolve(asOf.toString());
   }
 
   /** ops.quarantine as ingest left it (none yet: empty). */

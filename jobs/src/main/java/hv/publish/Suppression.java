@@ -1,0 +1,549 @@
+package hv.publish;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.when;
+
+import hv.publish.PublishedTable.Count;
+import hv.publish.PublishedTable.DerivedRule;
+import hv.publish.PublishedTable.Margin;
+import hv.publish.PublishedTable.PublishedColumn;
+import hv.time.FiscalYear;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The publication rule of measures.md, the one implementation of it: a count from 1 to the
+ * threshold is suppressed, and so is every value derived from it; where a suppressed cell
+ * is the only suppressed one of a total it belongs to (a row or column of the table:
+ * strata, entities, codes, periods — {@link PublishedTable.Margin}), the next-smallest
+ * non-zero cell of that total is suppressed too, repeated until no total has exactly one
+ * suppressed cell, so that no suppressed count can be worked out by subtraction.
+ *
+ * <p>Tables are suppressed together: a figure published in two tables (the rate card's
+ * contract achievements in {@code ratecard_payments}, the benchmarks' counts in
+ * {@code provider_comparison}) is one cell with one decision. A total counts only where it
+ * really adds up in the data (checked per total on the exact counts; {@link MarginCheck}).
+ * The figures are small aggregates (cells in the hundreds of thousands at most): they are
+ * collected and the pattern is found in the driver.
+ *
+ * <p>Output: the table's published columns (its {@code schemas/marts/<table>.json}) with
+ * suppressed counts and derived values empty, and one {@code <count>_suppressed} flag per
+ * count column.
+ */
+public final class Suppression {
+
+  public static final String FLAG = "_suppressed";
+  public static final String PROPERTY = "publication.suppress.max-count";
+  private static final String ALL = "ALL";
+  private static final int MAX_TILINGS = 256;
+
+  /** How many totals of one kind of one table add up in the data ({@code holding}) and how many do not. */
+  public record MarginCheck(String table, String kind, int holding, int notHolding) {}
+
+  /** The suppressed tables, the margins used, and how many cells were suppressed. */
+  public record Published(Map<String, Dataset<Row>> tables, List<MarginCheck> margins, long maxCount, int cells,
+                          int primary, int complementary) {}
+
+  private final long maxCount;
+  private final Map<String, String> contractOfProgram;
+  private final LocalDate asOf;
+
+  /**
+   * @param maxCount          counts from 1 to this are suppressed
+   * @param contractOfProgram program_id → contract_number (the entities margin)
+   * @param asOf              the night's as-of date (the end of the YTD periods)
+   */
+  public Suppression(long maxCount, Map<String, String> contractOfProgram, LocalDate asOf) {
+    this.maxCount = maxCount;
+    this.contractOfProgram = Map.copyOf(contractOfProgram);
+    this.asOf = asOf;
+  }
+
+  /** With the threshold of conf/hv.properties and the programs' contracts ({@code core.programs}). */
+  public static Suppression configured(Dataset<Row> programs, LocalDate asOf) {
+    Map<String, String> contracts = new HashMap<>();
+    for (Row r : programs.select("program_id", "contract_number").collectAsList()) {
+      contracts.put(r.getString(0), r.getString(1));
+    }
+    return new Suppression(configuredMaxCount(), contracts, asOf);
+  }
+
+  public static long configuredMaxCount() {
+    Properties conf = new Properties();
+    try (InputStream in = Suppression.class.getClassLoader().getResourceAsStream("conf/hv.properties")) {
+      conf.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read conf/hv.properties", e);
+    }
+    String value = conf.getProperty(PROPERTY);
+    if (value == null) {
+      throw new IllegalStateException("conf/hv.properties has no " + PROPERTY);
+    }
+    return Long.parseLong(value.trim());
+  }
+
+  public long maxCount() {
+    return maxCount;
+  }
+
+  /** One table on its own (its counts may still be cells of another table, which then holds only these). */
+  public Dataset<Row> apply(String table, Dataset<Row> rows) {
+    return apply(Map.of(table, rows)).tables().get(table);
+  }
+
+  /** Published tables, by name, suppressed together. */
+  public Published apply(Map<String, Dataset<Row>> figures) {
+    Cells cells = new Cells();
+    Map<String, Collected> collected = new LinkedHashMap<>();
+    // publication order: cell ids follow it, and ties between equal cells go to the lower id
+    for (String name : PublishedTable.all().keySet()) {
+      if (figures.containsKey(name)) {
+        collected.put(name, collect(PublishedTable.named(name), figures.get(name), cells));
+      }
+    }
+    if (collected.size() != figures.size()) {
+      throw new IllegalArgumentException("not published tables among " + figures.keySet());
+    }
+    List<MarginCheck> checks = new ArrayList<>();
+    List<int[]> equations = equations(cells, checks);
+    boolean[] suppressed = new boolean[cells.size()];
+    int primary = 0;
+    for (int i = 0; i < cells.size(); i++) {
+      suppressed[i] = cells.value(i) >= 1 && cells.value(i) <= maxCount;
+      primary += suppressed[i] ? 1 : 0;
+    }
+    int complementary = complete(cells, equations, suppressed);
+    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+    collected.forEach((name, c) -> tables.put(name, publish(c, suppressed)));
+    return new Published(tables, checks, maxCount, cells.size(), primary, complementary);
+  }
+
+  // ---- cells ----
+
+  private record CellId(String table, String column, List<String> key) {}
+
+  /** Every count cell once, with its exact value; ids in the order first seen. */
+  private static final class Cells {
+    private final Map<CellId, Integer> ids = new HashMap<>();
+    private final List<CellId> keys = new ArrayList<>();
+    private final Map<String, String> strings = new HashMap<>();
+    private long[] values = new long[1024];
+
+    int intern(String table, String column, List<String> key, long value, String seenIn) {
+      List<String> shared = key.stream().map(s -> s == null ? null : strings.computeIfAbsent(s, v -> v)).toList();
+      CellId id = new CellId(table, column, shared);
+      Integer existing = ids.get(id);
+      if (existing != null) {
+        if (values[existing] != value) {
+          // tables that publish one figure must agree, or the pattern of one does not protect the other
+          throw new IllegalStateException(seenIn + " differs from " + table + "." + column + " at " + key);
+        }
+        return existing;
+      }
+      int next = keys.size();
+      if (next == values.length) {
+        values = Arrays.copyOf(values, next * 2);
+      }
+      values[next] = value;
+      keys.add(id);
+      ids.put(id, next);
+      return next;
+    }
+
+    int size() {
+      return keys.size();
+    }
+
+    long value(int id) {
+      return values[id];
+    }
+
+    CellId id(int id) {
+      return keys.get(id);
+    }
+  }
+
+  /** A table's rows as collected (published columns), and the cell of each count on each row (-1: no count there). */
+  private record Collected(PublishedTable table, SparkSession spark, StructType schema, List<Row> rows,
+                           int[][] cellOfRow) {}
+
+  private static Collected collect(PublishedTable table, Dataset<Row> figures, Cells cells) {
+    List<String> names = table.columnNames();
+    List<PublishedColumn> counts = table.counts();
+    List<Column> select = new ArrayList<>();
+    names.forEach(n -> select.add(col(n)));
+    select.add(array(table.key().stream().map(k -> col(k).cast("string")).toArray(Column[]::new)).as("_key"));
+    for (PublishedColumn c : counts) {
+      Count spec = c.count();
+      Column counted = col(c.name()).isNotNull();
+      select.add((spec.where() == null ? counted : counted.and(expr(spec.where()))).as("_counted_" + c.name()));
+      if (spec.cellOf() != null) {
+        select.add(array(spec.key().stream().map(k -> expr(k).cast("string")).toArray(Column[]::new))
+            .as("_cell_" + c.name()));
+      }
+    }
+    Dataset<Row> selected = figures.select(select.toArray(Column[]::new))
+        .orderBy(table.key().stream().map(k -> col(k)).toArray(Column[]::new));
+    StructType schema = new StructType(Arrays.stream(selected.schema().fields()).limit(names.size())
+        .toArray(StructField[]::new));
+    List<Row> rows = selected.collectAsList();
+    int[][] cellOfRow = new int[rows.size()][counts.size()];
+    for (int r = 0; r < rows.size(); r++) {
+      Row row = rows.get(r);
+      List<String> key = row.getList(row.fieldIndex("_key"));
+      for (int i = 0; i < counts.size(); i++) {
+        PublishedColumn c = counts.get(i);
+        cellOfRow[r][i] = -1;
+        if (row.getBoolean(row.fieldIndex("_counted_" + c.name()))) {
+          long value = exactCount(row.get(row.fieldIndex(c.name())), table.table() + "." + c.name());
+          Count spec = c.count();
+          cellOfRow[r][i] = spec.cellOf() == null
+              ? cells.intern(table.table(), c.name(), key, value, table.table() + "." + c.name())
+              : cells.intern(spec.cellOf(), spec.column(), row.getList(row.fieldIndex("_cell_" + c.name())), value,
+                  table.table() + "." + c.name());
+        }
+      }
+    }
+    return new Collected(table, figures.sparkSession(), schema, rows, cellOfRow);
+  }
+
+  private static long exactCount(Object value, String where) {
+    double v = ((Number) value).doubleValue();
+    if (v != Math.rint(v) || v < 0) {
+      throw new IllegalStateException(where + " holds a value that is not a count");
+    }
+    return (long) v;
+  }
+
+  // ---- totals ----
+
+  /** Every total that adds up in the data, as {total, member, member, …}. */
+  private List<int[]> equations(Cells cells, List<MarginCheck> checks) {
+    Map<String, List<Integer>> byTable = new LinkedHashMap<>();
+    for (int i = 0; i < cells.size(); i++) {
+      byTable.computeIfAbsent(cells.id(i).table(), t -> new ArrayList<>()).add(i);
+    }
+    List<int[]> equations = new ArrayList<>();
+    byTable.forEach((table, ids) -> {
+      PublishedTable home = PublishedTable.named(table);
+      for (Margin margin : home.margins()) {
+        List<int[]> candidates = switch (margin.kind()) {
+          case "strata" -> strata(cells, ids, home.key());
+          case "entities" -> entities(cells, ids, home.key());
+          case "codes" -> codes(cells, ids, home.key(), margin.column());
+          case "periods" -> periods(cells, ids, home.key(), margin.column());
+          default -> throw new IllegalStateException(table + ": unknown margin " + margin.kind());
+        };
+        int holding = 0;
+        for (int[] e : candidates) {
+          long members = 0;
+          for (int i = 1; i < e.length; i++) {
+            members += cells.value(e[i]);
+          }
+          if (e.length > 1 && members == cells.value(e[0])) {
+            equations.add(e);
+            holding++;
+          }
+        }
+        checks.add(new MarginCheck(table, margin.kind(), holding, candidates.size() - holding));
+      }
+    });
+    return equations;
+  }
+
+  /**
+   * The cells of one count column that differ only in the {@code varying} key positions:
+   * group → the varying values of each cell.
+   */
+  private static Map<List<Object>, Map<List<String>, Integer>> groups(Cells cells, List<Integer> ids, int... varying) {
+    Map<List<Object>, Map<List<String>, Integer>> groups = new LinkedHashMap<>();
+    for (int id : ids) {
+      CellId cell = cells.id(id);
+      List<Object> group = new ArrayList<>(cell.key());
+      List<String> values = new ArrayList<>();
+      for (int i = varying.length - 1; i >= 0; i--) {
+        values.add(0, cell.key().get(varying[i]));
+        group.remove(varying[i]);
+      }
+      group.add(cell.column());
+      groups.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(values, id);
+    }
+    return groups;
+  }
+
+  /** Each dimension's values add up to the stratum ALL row. */
+  private static List<int[]> strata(Cells cells, List<Integer> ids, List<String> key) {
+    List<int[]> out = new ArrayList<>();
+    for (Map<List<String>, Integer> group : groups(cells, ids, key.indexOf("stratum"), key.indexOf("stratum_value")).values()) {
+      Integer total = group.get(List.of(ALL, ALL));
+      if (total == null) {
+        continue;
+      }
+      Map<String, List<Integer>> members = new LinkedHashMap<>();
+      group.forEach((v, id) -> {
+        if (!v.get(0).equals(ALL)) {
+          members.computeIfAbsent(v.get(0), d -> new ArrayList<>()).add(id);
+        }
+      });
+      members.values().forEach(m -> out.add(equation(total, m)));
+    }
+    return out;
+  }
+
+  /** Programs add up to their contract and to the state; contracts to the state. */
+  private List<int[]> entities(Cells cells, List<Integer> ids, List<String> key) {
+    List<int[]> out = new ArrayList<>();
+    for (Map<List<String>, Integer> group : groups(cells, ids, key.indexOf("level"), key.indexOf("entity_id")).values()) {
+      Map<String, List<Integer>> programsOf = new LinkedHashMap<>();
+      List<Integer> programs = new ArrayList<>();
+      List<Integer> contracts = new ArrayList<>();
+      group.forEach((v, id) -> {
+        if (v.get(0).equals("PROGRAM")) {
+          programs.add(id);
+          String contract = contractOfProgram.get(v.get(1));
+          if (contract != null) {
+            programsOf.computeIfAbsent(contract, c -> new ArrayList<>()).add(id);
+          }
+        } else if (v.get(0).equals("CONTRACT")) {
+          contracts.add(id);
+        }
+      });
+      programsOf.forEach((contract, members) -> {
+        Integer total = group.get(List.of("CONTRACT", contract));
+        if (total != null) {
+          out.add(equation(total, members));
+        }
+      });
+      Integer state = group.get(List.of("STATE", ALL));
+      if (state != null) {
+        out.add(equation(state, contracts));
+        out.add(equation(state, programs));
+      }
+    }
+    return out;
+  }
+
+  /** The codes of a column add up to its ALL code. */
+  private static List<int[]> codes(Cells cells, List<Integer> ids, List<String> key, String column) {
+    List<int[]> out = new ArrayList<>();
+    for (Map<List<String>, Integer> group : groups(cells, ids, key.indexOf(column)).values()) {
+      Integer total = group.get(List.of(ALL));
+      if (total != null) {
+        out.add(equation(total, group.entrySet().stream().filter(e -> !e.getKey().get(0).equals(ALL))
+            .map(Map.Entry::getValue).toList()));
+      }
+    }
+    return out;
+  }
+
+  /** Every way published periods tile a longer one (SFY Q1 + Q2 = H1, months = a quarter, YTD = Q1 + Q2 + Q3, …). */
+  private List<int[]> periods(Cells cells, List<Integer> ids, List<String> key, String column) {
+    List<int[]> out = new ArrayList<>();
+    for (Map<List<String>, Integer> group : groups(cells, ids, key.indexOf(column)).values()) {
+      Map<Integer, LocalDate[]> spans = new LinkedHashMap<>();
+      group.forEach((v, id) -> {
+        LocalDate[] span = span(v.get(0));
+        if (span != null) {
+          spans.put(id, span);
+        }
+      });
+      spans.forEach((total, span) -> {
+        List<Integer> inside = spans.keySet().stream().filter(id -> id != total.intValue()
+            && !spans.get(id)[0].isBefore(span[0]) && !spans.get(id)[1].isAfter(span[1])).toList();
+        List<List<Integer>> tilings = new ArrayList<>();
+        tile(span[0], span[1], inside, spans, new ArrayList<>(), tilings);
+        tilings.forEach(t -> out.add(equation(total, t)));
+      });
+    }
+    return out;
+  }
+
+  private static void tile(LocalDate from, LocalDate end, List<Integer> inside, Map<Integer, LocalDate[]> spans,
+                           List<Integer> chosen, List<List<Integer>> tilings) {
+    if (from.isAfter(end)) {
+      tilings.add(List.copyOf(chosen));
+      return;
+    }
+    for (int id : inside) {
+      if (spans.get(id)[0].equals(from) && tilings.size() < MAX_TILINGS) {
+        chosen.add(id);
+        tile(spans.get(id)[1].plusDays(1), end, inside, spans, chosen, tilings);
+        chosen.remove(chosen.size() - 1);
+      }
+    }
+  }
+
+  private static final Pattern FISCAL = Pattern.compile("^(FFY|SFY)(\\d{4})(.*)$");
+
+  /** First and last day of a period label (FFY/SFY periods, a month-end date = its calendar month); null if unknown. */
+  LocalDate[] span(String label) {
+    if (label == null) {
+      return null;
+    }
+    if (label.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      LocalDate end = LocalDate.parse(label);
+      return new LocalDate[] {end.withDayOfMonth(1), end};
+    }
+    Matcher m = FISCAL.matcher(label);
+    if (!m.matches()) {
+      return null;
+    }
+    FiscalYear kind = FiscalYear.valueOf(m.group(1));
+    LocalDate yearStart = LocalDate.of(Integer.parseInt(m.group(2)) - 1, kind.startMonth(), 1);
+    if (m.group(3).equals(FiscalYear.YTD_SUFFIX)) {
+      return new LocalDate[] {yearStart, asOf};
+    }
+    return kind.spans().stream().filter(s -> s.suffix().equals(m.group(3))).findFirst()
+        .map(s -> new LocalDate[] {yearStart.plusMonths(s.fromMonth()), yearStart.plusMonths(s.toMonth()).minusDays(1)})
+        .orElse(null);
+  }
+
+  private static int[] equation(int total, List<Integer> members) {
+    int[] e = new int[members.size() + 1];
+    e[0] = total;
+    for (int i = 0; i < members.size(); i++) {
+      e[i + 1] = members.get(i);
+    }
+    return e;
+  }
+
+  // ---- the pattern ----
+
+  /**
+   * Complementary suppression to a fixpoint: while some total has exactly one suppressed cell
+   * (member or total), suppress its smallest non-zero shown cell (ties: the first in table
+   * order). A zero is never chosen: a suppressed zero beside a small total gives the other
+   * cell away to anyone who knows the rule. Returns how many cells it suppressed.
+   */
+  private static int complete(Cells cells, List<int[]> equations, boolean[] suppressed) {
+    int[] degree = new int[cells.size()];
+    equations.forEach(e -> Arrays.stream(e).forEach(c -> degree[c]++));
+    int[][] equationsOf = new int[cells.size()][];
+    for (int c = 0; c < cells.size(); c++) {
+      equationsOf[c] = new int[degree[c]];
+    }
+    int[] filled = new int[cells.size()];
+    for (int e = 0; e < equations.size(); e++) {
+      for (int c : equations.get(e)) {
+        equationsOf[c][filled[c]++] = e;
+      }
+    }
+    ArrayDeque<Integer> work = new ArrayDeque<>();
+    boolean[] queued = new boolean[equations.size()];
+    for (int e = 0; e < equations.size(); e++) {
+      work.add(e);
+      queued[e] = true;
+    }
+    int added = 0;
+    while (!work.isEmpty()) {
+      int e = work.poll();
+      queued[e] = false;
+      int[] members = equations.get(e);
+      int hidden = 0;
+      for (int c : members) {
+        hidden += suppressed[c] ? 1 : 0;
+      }
+      if (hidden != 1) {
+        continue;
+      }
+      int pick = -1;
+      for (int c : members) {
+        if (!suppressed[c] && cells.value(c) > 0
+            && (pick < 0 || cells.value(c) < cells.value(pick) || cells.value(c) == cells.value(pick) && c < pick)) {
+          pick = c;
+        }
+      }
+      if (pick < 0) {
+        continue; // every shown cell is 0: the suppressed one equals the (suppressed or zero) rest, nothing to add
+      }
+      suppressed[pick] = true;
+      added++;
+      for (int other : equationsOf[pick]) {
+        if (!queued[other]) {
+          queued[other] = true;
+          work.add(other);
+        }
+      }
+    }
+    return added;
+  }
+
+  // ---- output ----
+
+  private Dataset<Row> publish(Collected c, boolean[] suppressed) {
+    PublishedTable table = c.table();
+    List<PublishedColumn> counts = table.counts();
+    List<String> names = table.columnNames();
+    int[] countIndex = counts.stream().mapToInt(p -> names.indexOf(p.name())).toArray();
+    List<Row> out = new ArrayList<>(c.rows().size());
+    for (int r = 0; r < c.rows().size(); r++) {
+      Row row = c.rows().get(r);
+      Object[] values = new Object[names.size() + counts.size()];
+      for (int i = 0; i < names.size(); i++) {
+        values[i] = row.get(i);
+      }
+      for (int i = 0; i < counts.size(); i++) {
+        int cell = c.cellOfRow()[r][i];
+        boolean hidden = cell >= 0 && suppressed[cell];
+        values[names.size() + i] = hidden;
+        if (hidden) {
+          values[countIndex[i]] = null;
+        }
+      }
+      out.add(RowFactory.create(values));
+    }
+    StructType schema = c.schema();
+    for (PublishedColumn count : counts) {
+      schema = schema.add(count.name() + FLAG, DataTypes.BooleanType, false);
+    }
+    Dataset<Row> rows = c.spark().createDataFrame(out, schema);
+    for (PublishedColumn derived : table.columns()) {
+      if (derived.suppressedWith() != null) {
+        Column hidden = lit(false);
+        for (DerivedRule rule : derived.suppressedWith()) {
+          hidden = hidden.or(holds(rule));
+        }
+        rows = rows.withColumn(derived.name(), when(hidden, lit(null)).otherwise(col(derived.name())));
+      }
+    }
+    String[] fields = schema.fieldNames();
+    return rows.select(fields[0], Arrays.copyOfRange(fields, 1, fields.length)).orderBy(table.key().stream().map(k -> col(k)).toArray(Column[]::new));
+  }
+
+  private static Column holds(DerivedRule rule) {
+    Column any = lit(false);
+    for (String count : rule.counts()) {
+      any = any.or(col(count + FLAG));
+    }
+    if (rule.group() != null) {
+      any = max(when(any, 1).otherwise(0)).over(Window.partitionBy(rule.group().stream().map(g -> col(g))
+          .toArray(Column[]::new))).equalTo(1);
+    }
+    return rule.where() == null ? any : expr(rule.where()).and(any);
+  }
+}
