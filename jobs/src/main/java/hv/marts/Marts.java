@@ -11,6 +11,8 @@ import hv.nightly.MartsStage;
 import hv.ops.OpsTables;
 import hv.ops.Progress;
 import hv.publish.RateCardReports;
+import hv.publish.Report;
+import hv.publish.ReportFigures;
 import hv.spark.Parallel;
 import hv.spark.Warehouse;
 import java.nio.file.Path;
@@ -63,6 +65,10 @@ public final class Marts implements MartsStage {
         "provider_comparison", evaluation.providerComparison(),
         "service_delivery", evaluation.serviceDelivery(),
         "data_quality", evaluation.dataQuality()));
+
+    Report.write(exportFolder(asOf).resolve(Report.FILE), ReportFigures.published(warehouse, core.programs(), asOf));
+    seconds.put("report", progress.lap());
+    progress.say("marts: report written (%.1fs)", seconds.get("report"));
   }
 
   /** Writes one mart's tables side by side, one commit each, and records the stage's seconds. */
