@@ -99,7 +99,7 @@ public final class Report {
         return Standing.SUPPRESSED;
       }
       if (flag == null || rate == null) {
-        return Standing.NONE;
+        return units > 0 ? Standing.NOT_COMPARED : Standing.NONE;
       }
       boolean high = stateRate != null && rate > stateRate;
       boolean good = high != lowerIsBetter;
@@ -121,6 +121,7 @@ public final class Report {
     WORSE("worse", "worse", "worse than the state (outside the 99.8% limits)"),
     TOO_FEW("too-few", "too few units", "fewer than 20 units: shown, not compared"),
     SUPPRESSED("suppressed", "suppressed", "small counts suppressed"),
+    NOT_COMPARED("none", "not compared", "the state's rate is suppressed: not compared"),
     NONE("none", "no units", "no units");
 
     final String css;

@@ -187,7 +187,7 @@ final class ReportCharts {
       s.append(line(x.r0(), y.at(stateRate), x.r1(), y.at(stateRate), "state-line"))
           .append(text(x.r1() - 2, y.at(stateRate) - 5, "end", "label", "state " + Html.rate(stateRate, false)));
     }
-    double middle = (y.r0() + y.r1()) / 2;
+    double middle = y.r1() + 22; // near the top: the state's line and the funnel are mostly lower
     if (stateRate == null) {
       s.append(text((x.r0() + x.r1()) / 2, middle, "middle", "", "state rate suppressed: no limits"));
     }
