@@ -75,15 +75,20 @@ public final class Warehouse {
   }
 
   private void registerSchema(String schema) {
+    tables(schema).forEach(t -> register(schema, t));
+  }
+
+  /** The Delta tables in a schema's folder, by name, sorted. */
+  public List<String> tables(String schema) {
     Path dir = root.resolve(schema);
     if (!Files.isDirectory(dir)) {
-      return;
+      return List.of();
     }
     try (Stream<Path> tables = Files.list(dir)) {
-      tables.filter(t -> Files.isDirectory(t.resolve("_delta_log")))
+      return tables.filter(t -> Files.isDirectory(t.resolve("_delta_log")))
           .map(t -> t.getFileName().toString())
           .sorted()
-          .forEach(t -> register(schema, t));
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

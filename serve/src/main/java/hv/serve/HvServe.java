@@ -1,0 +1,19 @@
+package hv.serve;
+
+import hv.cli.Hv;
+import hv.cli.ServeCommand;
+import picocli.CommandLine;
+
+/**
+ * {@code bin/hv serve}: the hv command line plus {@code serve}, whose Thrift server and Hive
+ * jars (~195) are kept out of the jobs' jar and classpath.
+ */
+public final class HvServe {
+
+  private HvServe() {}
+
+  public static void main(String[] args) {
+    CommandLine cli = Hv.commandLine().addSubcommand(new ServeCommand());
+    System.exit(cli.execute(args));
+  }
+}
