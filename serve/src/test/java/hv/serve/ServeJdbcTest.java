@@ -63,8 +63,11 @@ class ServeJdbcTest {
     if (server != null) {
       server.destroy();
       if (!server.waitFor(60, TimeUnit.SECONDS)) {
-        server.destroyForcibly();
+        server.destroyForcibly().waitFor();
       }
+    }
+    try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 
