@@ -14,6 +14,9 @@ import java.util.Set;
  */
 final class CatalogSync {
 
+  /** What one pass did: tables registered, and tables not readable yet (retried next pass). */
+  record Pass(List<String> registered, List<String> notYetReadable) {}
+
   private final Warehouse warehouse;
   private final Set<String> registered = new HashSet<>();
 
@@ -21,20 +24,26 @@ final class CatalogSync {
     this.warehouse = warehouse;
   }
 
-  /** Registers the tables that appeared since the last call; returns their names. */
-  synchronized List<String> registerNew() {
+  synchronized Pass registerNew() {
     List<String> added = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
     for (String schema : Warehouse.SCHEMAS) {
       for (String table : warehouse.tables(schema)) {
         String name = schema + "." + table;
-        if (!registered.contains(name)) {
+        if (registered.contains(name)) {
+          continue;
+        }
+        try {
           warehouse.register(schema, table);
           registered.add(name);
           added.add(name);
+        } catch (Exception e) {
+          // a table whose first commit a night is still writing has a _delta_log and no version yet
+          failed.add(name + " (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }
       }
     }
-    return added;
+    return new Pass(added, failed);
   }
 
   synchronized int size() {

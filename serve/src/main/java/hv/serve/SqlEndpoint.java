@@ -9,7 +9,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -60,13 +59,15 @@ public final class SqlEndpoint implements AutoCloseable {
     // the schemas exist before their first table does: a client sees an empty schema, not an error
     Warehouse.SCHEMAS.forEach(schema -> warehouse.spark().sql("CREATE DATABASE IF NOT EXISTS " + schema));
     CatalogSync catalog = new CatalogSync(warehouse);
-    catalog.registerNew();
+    reportWaiting(catalog.registerNew(), progress);
     progress.say("serve: %d tables registered from %s", catalog.size(), warehouse.root());
 
     // the execution-side HiveConf of the server is built from the session's settings
     warehouse.spark().conf().set("hive.server2.thrift.bind.host", HOST);
     warehouse.spark().conf().set("hive.server2.thrift.port", Integer.toString(port));
     warehouse.spark().conf().set("hive.server2.transport.mode", "binary");
+    // per-query log files for clients that fetch them: none ask, and they would go to /tmp/<user>
+    warehouse.spark().conf().set("hive.server2.logging.operation.enabled", "false");
     HiveThriftServer2 server = HiveThriftServer2.startWithContext(warehouse.spark().sqlContext());
 
     ScheduledExecutorService sync = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -76,16 +77,26 @@ public final class SqlEndpoint implements AutoCloseable {
     });
     sync.scheduleWithFixedDelay(() -> {
       try {
-        List<String> added = catalog.registerNew();
-        if (!added.isEmpty()) {
-          progress.say("serve: registered %s", String.join(", ", added));
-        }
-      } catch (RuntimeException e) {
-        // a table half-written by a first night: the next pass registers it
-        progress.say("serve: catalog refresh: %s", e.getMessage());
+        report(catalog.registerNew(), progress);
+      } catch (Exception e) {
+        // an exception would end the schedule: new tables would silently never be served
+        progress.say("serve: looking for new tables failed, retried in the next pass: %s", e.getMessage());
       }
     }, refresh.toMillis(), refresh.toMillis(), TimeUnit.MILLISECONDS);
     return new SqlEndpoint(server, sync);
+  }
+
+  private static void report(CatalogSync.Pass pass, Progress progress) {
+    if (!pass.registered().isEmpty()) {
+      progress.say("serve: registered %s", String.join(", ", pass.registered()));
+    }
+    reportWaiting(pass, progress);
+  }
+
+  private static void reportWaiting(CatalogSync.Pass pass, Progress progress) {
+    if (!pass.notYetReadable().isEmpty()) {
+      progress.say("serve: not readable yet, retried in the next pass: %s", String.join("; ", pass.notYetReadable()));
+    }
   }
 
   private static Path derbyLog() {
