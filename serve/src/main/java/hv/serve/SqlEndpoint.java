@@ -39,7 +39,7 @@ public final class SqlEndpoint implements AutoCloseable {
   /** Fails with a clear message, before Spark starts, when something already listens there. */
   public static void requireFreePort(int port) {
     try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
-      probe.setReuseAddress(true);
+      // it could be bound, so it is free; closed again before the server binds it
     } catch (IOException e) {
       throw new IllegalStateException("port " + port + " on " + HOST + " is in use (another server?): "
           + "choose another with --port");
