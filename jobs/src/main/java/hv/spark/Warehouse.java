@@ -84,7 +84,7 @@ public final class Warehouse {
     tables(schema).forEach(t -> register(schema, t));
   }
 
-  /** The Delta tables of one schema found under the warehouse, by name. */
+  /** The Delta tables in a schema's folder, by name, sorted. */
   public List<String> tables(String schema) {
     Path dir = root.resolve(schema);
     if (!Files.isDirectory(dir)) {
