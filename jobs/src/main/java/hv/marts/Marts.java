@@ -58,7 +58,8 @@ public final class Marts implements MartsStage {
     RateCardReports.write(exportFolder(asOf).resolve("ratecard"), warehouse.read("marts", "ratecard_results"),
         warehouse.read("marts", "ratecard_payments"), core.programs(), prices);
 
-    EvaluationMart.Result evaluation = EvaluationMart.build(core, asOf, benchmarks.units(), quarantine());
+    EvaluationMart.Result evaluation = EvaluationMart.build(core, asOf, benchmarks.units(), rateCard.units(),
+        quarantine());
     publish("evaluation", asOf, parallel, seconds, Map.of(
         "provider_comparison", evaluation.providerComparison(),
         "service_delivery", evaluation.serviceDelivery(),
