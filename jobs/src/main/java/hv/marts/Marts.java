@@ -54,7 +54,8 @@ public final class Marts implements MartsStage {
         "ratecard_results", rateCard.results(),
         "ratecard_payments", rateCard.payments()));
 
-    EvaluationMart.Result evaluation = EvaluationMart.build(core, asOf, benchmarks.units(), quarantine());
+    EvaluationMart.Result evaluation = EvaluationMart.build(core, asOf, benchmarks.units(), rateCard.units(),
+        quarantine());
     publish("evaluation", asOf, parallel, seconds, Map.of(
         "provider_comparison", evaluation.providerComparison(),
         "service_delivery", evaluation.serviceDelivery(),
