@@ -36,11 +36,12 @@ public final class NightlyCommand implements Callable<Integer> {
     Progress progress = Progress.stderr();
     progress.say("nightly: inbox %s, warehouse %s", inbox, warehouseOption.dir);
     Warehouse warehouse = warehouseOption.open();
+    hv.ops.JobCounter jobs = hv.ops.JobCounter.attach(warehouse.spark());
     NightlyJob.Result result = new NightlyJob(warehouse, progress, new Marts(warehouse, progress))
         .run(inbox, asOf);
     if (result.exitStatus() == 0) {
       progress.say("nightly: done: %s", result.message());
-      progress.say("nightly: %s", hv.ops.ProcessFigures.now());
+      progress.say("nightly: %s, spark jobs %d", hv.ops.ProcessFigures.now(), jobs.jobs());
     } else {
       System.err.println("hv nightly: " + result.message());
     }
