@@ -90,7 +90,7 @@ class IncrementalMartsTest {
   static void assertPublishedEqualsFullPath(LocalDate asOf) {
     fullPath(asOf).forEach((table, expected) -> {
       Dataset<Row> published = wh.read("marts", table).drop("as_of");
-      Dataset<Row> full = expected.select(published.columns());
+      Dataset<Row> full = expected.selectExpr(published.columns());
       assertEquals(full.count(), published.count(), table + " rows");
       assertEquals(0, published.exceptAll(full).count(), table + ": rows the full path does not give");
       assertEquals(0, full.exceptAll(published).count(), table + ": rows of the full path missing");
