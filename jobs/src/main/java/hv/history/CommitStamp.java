@@ -25,6 +25,11 @@ public final class CommitStamp {
         + (asOf == null ? "" : ",\"as_of\":\"" + asOf + "\"") + "}");
   }
 
+  /** The session's stamp ({@code run_id}, {@code as_of}) as JSON, or null outside a night. */
+  public static String current(SparkSession spark) {
+    return spark.conf().getOption(USER_METADATA).getOrElse(() -> null);
+  }
+
   public static void clear(SparkSession spark) {
     spark.conf().unset(USER_METADATA);
   }

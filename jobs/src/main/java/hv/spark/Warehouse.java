@@ -57,6 +57,11 @@ public final class Warehouse {
     return spark.read().format("delta").load(location(schema, table));
   }
 
+  /** The table as it was at a version (Delta time travel). */
+  public Dataset<Row> read(String schema, String table, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(location(schema, table));
+  }
+
   /** Registers every Delta table found under the warehouse as {@code schema.table}. */
   public void registerAll() {
     SCHEMAS.forEach(this::registerSchema);
