@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
     description = {"Lists the versions of the warehouse's tables that can still be read again, latest first: when "
@@ -29,13 +31,16 @@ public final class HistoryCommand implements Callable<Integer> {
   @Mixin
   WarehouseOption warehouse;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() {
     if (!List.of("table", "csv", "json").contains(format)) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "--format: table, csv or json");
+      throw new CommandLine.ParameterException(spec.commandLine(), "--format: table, csv or json");
     }
     if (table != null && !table.matches("\\w+\\.\\w+")) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "--table: schema.table, e.g. marts.benchmark_results");
+      throw new CommandLine.ParameterException(spec.commandLine(), "--table: schema.table, e.g. marts.benchmark_results");
     }
     Warehouse wh = warehouse.open();
     List<String> tables = table != null ? List.of(table.toLowerCase(java.util.Locale.ROOT))
@@ -43,7 +48,7 @@ public final class HistoryCommand implements Callable<Integer> {
     for (String name : tables) {
       String[] parts = name.split("\\.");
       if (!wh.exists(parts[0], parts[1])) {
-        throw new CommandLine.ParameterException(new CommandLine(this),
+        throw new CommandLine.ParameterException(spec.commandLine(),
             "--table: no table " + name + " in the warehouse " + wh.root());
       }
     }

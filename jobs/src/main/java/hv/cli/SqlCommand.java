@@ -12,7 +12,9 @@ import org.apache.spark.sql.Row;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
     description = "Runs SQL against the warehouse's tables (raw.*, core.*, ops.*, marts.*). A file may hold "
@@ -44,10 +46,13 @@ public final class SqlCommand implements Callable<Integer> {
   @Mixin
   WarehouseOption warehouse;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     if (!List.of("table", "csv", "json").contains(format)) {
-      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--format: table, csv or json");
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format: table, csv or json");
     }
     String text = source.statement != null ? source.statement
         : Files.readString(source.file, StandardCharsets.UTF_8);
@@ -55,7 +60,7 @@ public final class SqlCommand implements Callable<Integer> {
     try {
       result = SqlScript.run(warehouse.open(), text, parameters);
     } catch (SqlScript.ParameterError e) {
-      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     if (result != null) {
       SqlScript.print(result, format, limit, System.out);

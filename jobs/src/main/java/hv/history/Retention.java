@@ -1,9 +1,10 @@
 package hv.history;
 
+import hv.spark.Parallel;
 import hv.spark.Warehouse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -31,25 +32,33 @@ public final class Retention {
     return spark.conf().get(key);
   }
 
-  /** Sets the configured retention on every table that lacks it; returns those tables (schema.table). */
-  public static List<String> apply(Warehouse warehouse) {
+  /**
+   * Sets the configured retention on every table that lacks it (one commit on such a table, none on
+   * the others); returns those tables (schema.table). Tables are checked side by side: each check
+   * is a Delta log read.
+   */
+  public static List<String> apply(Warehouse warehouse, Parallel parallel) {
+    List<String> tables = Warehouse.SCHEMAS.stream()
+        .flatMap(schema -> warehouse.tables(schema).stream().map(table -> schema + "." + table))
+        .toList();
+    return parallel.map(tables, name -> setIfOther(warehouse, name)).stream().filter(Objects::nonNull).toList();
+  }
+
+  /** The table's name when it held another retention and now holds the configured one, else null. */
+  private static String setIfOther(Warehouse warehouse, String name) {
     SparkSession spark = warehouse.spark();
-    List<String> changed = new ArrayList<>();
-    for (String schema : Warehouse.SCHEMAS) {
-      for (String table : warehouse.tables(schema)) {
-        String delta = "delta.`" + warehouse.location(schema, table) + "`";
-        Row detail = spark.sql("DESCRIBE DETAIL " + delta).first();
-        Map<String, String> held = detail.getJavaMap(detail.fieldIndex("properties"));
-        List<String> settings = PROPERTIES.stream()
-            .filter(p -> !configured(spark, p).equals(held.get(p)))
-            .map(p -> "'" + p + "' = '" + configured(spark, p) + "'")
-            .toList();
-        if (!settings.isEmpty()) {
-          spark.sql("ALTER TABLE " + delta + " SET TBLPROPERTIES (" + String.join(", ", settings) + ")");
-          changed.add(schema + "." + table);
-        }
-      }
+    String[] parts = name.split("\\.");
+    String delta = "delta.`" + warehouse.location(parts[0], parts[1]) + "`";
+    Row detail = spark.sql("DESCRIBE DETAIL " + delta).first();
+    Map<String, String> held = detail.getJavaMap(detail.fieldIndex("properties"));
+    List<String> settings = PROPERTIES.stream()
+        .filter(p -> !configured(spark, p).equals(held.get(p)))
+        .map(p -> "'" + p + "' = '" + configured(spark, p) + "'")
+        .toList();
+    if (settings.isEmpty()) {
+      return null;
     }
-    return changed;
+    spark.sql("ALTER TABLE " + delta + " SET TBLPROPERTIES (" + String.join(", ", settings) + ")");
+    return name;
   }
 }

@@ -57,7 +57,7 @@ public final class NightlyJob {
       Map<String, Double> seconds = new LinkedHashMap<>();
       CommitStamp.set(warehouse.spark(), runId, null);
       try {
-        List<String> retained = Retention.apply(warehouse);
+        List<String> retained = Retention.apply(warehouse, parallel);
         if (!retained.isEmpty()) {
           progress.say("history: configured retention set on %d table(s) made without it", retained.size());
         }

@@ -29,11 +29,11 @@ class SqlScriptTest {
     Warehouse wh = new Warehouse(TestSpark.session(), tmp);
     Row defaults = SqlScript.run(wh, SCRIPT, Map.of()).first();
     assertEquals("a; b", defaults.getString(0), "a ';' inside a value does not split the statement");
-    assertEquals(7L, defaults.getLong(1));
+    assertEquals(7, defaults.getInt(1));
 
     Row given = SqlScript.run(wh, SCRIPT, Map.of("label", "x", "largest", "41")).first();
     assertEquals("x", given.getString(0));
-    assertEquals(42L, given.getLong(1));
+    assertEquals(42, given.getInt(1));
   }
 
   @Test

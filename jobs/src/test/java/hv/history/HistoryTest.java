@@ -1,5 +1,6 @@
 package hv.history;
 
+import static org.apache.spark.sql.functions.max;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hv.GeneratedWarehouse;
 import hv.TestSpark;
+import hv.spark.Parallel;
 import hv.spark.Warehouse;
 import java.nio.file.Path;
 import java.sql.Date;
@@ -103,15 +105,19 @@ class HistoryTest {
     assertNotEquals(Retention.configured(spark, "delta.logRetentionDuration"),
         properties(wh, "ops", "legacy").get("delta.logRetentionDuration"));
 
-    assertEquals(List.of("ops.legacy"), Retention.apply(wh));
-    for (String property : Retention.PROPERTIES) {
-      assertEquals(Retention.configured(spark, property), properties(wh, "ops", "legacy").get(property));
+    try (Parallel parallel = new Parallel(2)) {
+      assertEquals(List.of("ops.legacy"), Retention.apply(wh, parallel));
+      for (String property : Retention.PROPERTIES) {
+        assertEquals(Retention.configured(spark, property), properties(wh, "ops", "legacy").get(property));
+      }
+      long version = latestVersion(spark, legacy);
+      assertEquals(List.of(), Retention.apply(wh, parallel), "nothing left to set");
+      assertEquals(version, latestVersion(spark, legacy), "no commit when the retention is already set");
     }
-    long version = spark.sql("DESCRIBE HISTORY " + legacy).agg(org.apache.spark.sql.functions.max("version"))
-        .first().getLong(0);
-    assertEquals(List.of(), Retention.apply(wh), "nothing left to set");
-    assertEquals(version, spark.sql("DESCRIBE HISTORY " + legacy).agg(org.apache.spark.sql.functions.max("version"))
-        .first().getLong(0), "no commit when the retention is already set");
+  }
+
+  private static long latestVersion(SparkSession spark, String table) {
+    return spark.sql("DESCRIBE HISTORY " + table).agg(max("version")).first().getLong(0);
   }
 
   private static Map<String, String> properties(Warehouse wh, String schema, String table) {

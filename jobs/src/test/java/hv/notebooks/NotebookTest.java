@@ -1,6 +1,7 @@
 package hv.notebooks;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -61,7 +63,7 @@ class NotebookTest {
     CHECKS.getOrDefault(notebook.getFileName().toString(), (w, r) -> { }).accept(wh, rows);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void everyCheckedNotebookExists() throws IOException {
     Set<String> names = notebooks().stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet());
     assertTrue(names.containsAll(CHECKS.keySet()), names.toString());
@@ -73,7 +75,7 @@ class NotebookTest {
 
   /** The first program, all 19 measures, its rate and the state's as the results table holds them. */
   private static void scorecard(Warehouse wh, List<Row> rows) {
-    String firstProgram = results(wh).where("level = 'PROGRAM'").agg(org.apache.spark.sql.functions.min("entity_id"))
+    String firstProgram = results(wh).where("level = 'PROGRAM'").agg(min("entity_id"))
         .first().getString(0);
     assertEquals(19, rows.size());
     String period = rows.get(0).getAs("period");
