@@ -85,7 +85,7 @@ class ExportsTest {
       }
     }
     for (Row r : tables.get("ratecard_results")) {
-      for (String c : List.of("achieved", "eligible", "missing")) {
+      for (String c : List.of("achieved", "eligible")) {
         learn(k, String.join("|", "R", c, s(r, "period"), s(r, "level"), s(r, "entity_id"), s(r, "stratum"),
             s(r, "stratum_value"), s(r, "outcome_code")), hidden.value(r, c));
       }
