@@ -14,11 +14,19 @@ final class Defaults {
   private Defaults() {}
 
   static Path path(String key) {
+    return Path.of(value(key));
+  }
+
+  static int integer(String key) {
+    return Integer.parseInt(value(key).trim());
+  }
+
+  private static String value(String key) {
     String value = VALUES.getProperty(key);
     if (value == null) {
       throw new IllegalStateException("conf/hv.properties has no " + key);
     }
-    return Path.of(value);
+    return value;
   }
 
   private static Properties load() {

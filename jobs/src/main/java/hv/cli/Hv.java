@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 @Command(name = "hv", mixinStandardHelpOptions = true, version = "hv 0.1.0",
     description = "Home visiting analytics warehouse: nightly extracts into Delta tables, MIECHV benchmarks, "
         + "the Outcomes Rate Card and contract evaluation.",
-    subcommands = {DemoCommand.class, NightlyCommand.class, GenerateCommand.class, SqlCommand.class,
+    // serve lives in its own module (Thrift server and Hive jars): bin/hv starts it with those
+    footer = {"", "  serve     A JDBC/ODBC SQL endpoint over the tables (bin/hv serve --help)"},
+    subcommands = {DemoCommand.class, NightlyCommand.class, GenerateCommand.class, SqlCommand.class, HistoryCommand.class,
         CompareCommand.class,
         CommandLine.HelpCommand.class})
 public final class Hv implements Runnable {

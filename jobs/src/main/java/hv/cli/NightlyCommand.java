@@ -27,20 +27,26 @@ public final class NightlyCommand implements Callable<Integer> {
   @Option(names = "--as-of", paramLabel = "DATE", description = "as-of date of the marts (default: the latest extract date)")
   LocalDate asOf;
 
+  @Option(names = "--full-marts", description = "recompute every mart for every period, as on a first night "
+      + "(default: only what changed, as conf/hv.properties marts.incremental says)")
+  boolean fullMarts;
+
   @Override
   public Integer call() throws Exception {
-    return run(inbox, warehouse, asOf);
+    return run(inbox, warehouse, asOf, fullMarts);
   }
 
-  static int run(Path inbox, WarehouseOption warehouseOption, LocalDate asOf) throws Exception {
+  static int run(Path inbox, WarehouseOption warehouseOption, LocalDate asOf, boolean fullMarts) throws Exception {
     Progress progress = Progress.stderr();
     progress.say("nightly: inbox %s, warehouse %s", inbox, warehouseOption.dir);
     Warehouse warehouse = warehouseOption.open();
-    NightlyJob.Result result = new NightlyJob(warehouse, progress, new Marts(warehouse, progress))
+    hv.ops.JobCounter jobs = hv.ops.JobCounter.attach(warehouse.spark());
+    NightlyJob.Result result = new NightlyJob(warehouse, progress, new Marts(warehouse, progress,
+        !fullMarts && hv.marts.incremental.Refreshes.configured()))
         .run(inbox, asOf);
     if (result.exitStatus() == 0) {
       progress.say("nightly: done: %s", result.message());
-      progress.say("nightly: %s", hv.ops.ProcessFigures.now());
+      progress.say("nightly: %s, spark jobs %d", hv.ops.ProcessFigures.now(), jobs.jobs());
     } else {
       System.err.println("hv nightly: " + result.message());
     }

@@ -1,10 +1,11 @@
 package hv.cli;
 
-import hv.spark.Warehouse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,7 +16,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
     description = "Runs SQL against the warehouse's tables (raw.*, core.*, ops.*, marts.*). A file may hold "
-        + "several statements separated by ';'; the result of the last is printed.")
+        + "several statements separated by ';'; the result of the last is printed. $${name} in the SQL is "
+        + "replaced by the value of --param name=VALUE, or by the default the file declares "
+        + "(-- @param name = VALUE, or -- @param name from QUERY).")
 public final class SqlCommand implements Callable<Integer> {
 
   static final class Source {
@@ -34,6 +37,10 @@ public final class SqlCommand implements Callable<Integer> {
   @Option(names = "--limit", defaultValue = "1000", description = "rows printed at most in table format")
   int limit;
 
+  @Option(names = "--param", paramLabel = "NAME=VALUE",
+      description = "replaces $${NAME} in the SQL by VALUE, as written (repeatable)")
+  Map<String, String> parameters = new LinkedHashMap<>();
+
   @Mixin
   WarehouseOption warehouse;
 
@@ -44,11 +51,11 @@ public final class SqlCommand implements Callable<Integer> {
     }
     String text = source.statement != null ? source.statement
         : Files.readString(source.file, StandardCharsets.UTF_8);
-    Warehouse wh = warehouse.open();
-    wh.registerReferenced(text);
-    Dataset<Row> result = null;
-    for (String statement : SqlScript.statements(text)) {
-      result = wh.spark().sql(statement);
+    Dataset<Row> result;
+    try {
+      result = SqlScript.run(warehouse.open(), text, parameters);
+    } catch (SqlScript.ParameterError e) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
     }
     if (result != null) {
       SqlScript.print(result, format, limit, System.out);

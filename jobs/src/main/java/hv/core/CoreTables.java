@@ -34,6 +34,15 @@ public final class CoreTables {
     return of(tables, true);
   }
 
+  /** As {@link #fromWarehouse(Warehouse)}, each table at the given version. */
+  public static CoreTables fromWarehouse(Warehouse warehouse, Map<String, Long> versions) {
+    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+    for (FileSchema f : Contract.get().files()) {
+      tables.put(f.table(), warehouse.read("core", f.table(), versions.get(f.table())));
+    }
+    return of(tables, true);
+  }
+
   /**
    * From held versions of every table (tombstones included or not): keeps the live rows.
    * Parents come before children in the contract's file order, so one pass cascades.

@@ -5,6 +5,10 @@ import static org.apache.spark.sql.functions.lit;
 import hv.core.CoreTables;
 import hv.marts.benchmarks.BenchmarkMart;
 import hv.marts.evaluation.EvaluationMart;
+import hv.marts.incremental.CoreVersions;
+import hv.marts.incremental.PeriodTable;
+import hv.marts.incremental.Publication;
+import hv.marts.incremental.Refreshes;
 import hv.marts.ratecard.RateCardMart;
 import hv.marts.ratecard.RateCardPrices;
 import hv.nightly.MartsStage;
@@ -18,47 +22,68 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
  * Rebuilds the marts from core for an as-of date: the core tables are read once and shared,
  * every mart is computed for all its periods in one pass and written in one commit, so each
- * night is one version of each mart table.
+ * night is one version of each mart table. The per-period marts (benchmarks, rate card) are
+ * rebuilt on top of their last publication where that is sound ({@link PeriodRefresh}); the
+ * full path is kept for {@code marts.incremental=false} or {@code nightly --full-marts}.
  */
 public final class Marts implements MartsStage {
 
   private final Warehouse warehouse;
   private final Progress progress;
+  private final boolean incremental;
+  /** The commit metadata of the build in progress: the core versions and code it is computed from. */
+  private String builtFrom;
 
+  /** Incremental as {@code conf/hv.properties} says ({@code marts.incremental}). */
   public Marts(Warehouse warehouse, Progress progress) {
+    this(warehouse, progress, Refreshes.configured());
+  }
+
+  /** @param incremental false: every mart for every period (the unoptimized path) */
+  public Marts(Warehouse warehouse, Progress progress, boolean incremental) {
     this.warehouse = warehouse;
     this.progress = progress;
+    this.incremental = incremental;
   }
 
   @Override
   public void build(LocalDate asOf, Parallel parallel, Map<String, Double> seconds) {
     progress.say("marts: building as of %s", asOf);
-    CoreTables core = CoreTables.fromWarehouse(warehouse);
+    CoreVersions versions = CoreVersions.current(warehouse);
+    CoreTables core = CoreTables.fromWarehouse(warehouse, versions.versions());
+    builtFrom = Publication.metadata(versions, warehouse.spark());
+    Refreshes refreshes = new Refreshes(warehouse, versions, incremental);
     progress.say("marts: core tables read (%.1fs)", progress.lap());
 
-    BenchmarkMart.Result benchmarks = BenchmarkMart.build(core, asOf);
+    BenchmarkMart.Result benchmarks = BenchmarkMart.build(core, asOf,
+        refreshes.of("benchmark_units", "benchmark_results"));
+    progress.say("marts: benchmarks: %s", benchmarks.plan());
     publish("benchmarks", asOf, parallel, seconds, Map.of(
-        "benchmark_units", benchmarks.units(),
-        "benchmark_results", benchmarks.results()));
+        "benchmark_units", benchmarks.unitTable(),
+        "benchmark_results", benchmarks.resultTable()));
 
     RateCardPrices prices = RateCardPrices.configured();
-    RateCardMart.Result rateCard = RateCardMart.build(core, asOf, prices);
+    RateCardMart.Result rateCard = RateCardMart.build(core, asOf, prices,
+        refreshes.of("ratecard_units", "ratecard_results"));
+    progress.say("marts: ratecard: %s", rateCard.plan());
     publish("ratecard", asOf, parallel, seconds, Map.of(
-        "ratecard_units", rateCard.units(),
-        "ratecard_results", rateCard.results(),
-        "ratecard_payments", rateCard.payments()));
+        "ratecard_units", rateCard.unitTable(),
+        "ratecard_results", rateCard.resultTable(),
+        "ratecard_payments", PeriodTable.whole(rateCard.payments())));
 
-    EvaluationMart.Result evaluation = EvaluationMart.build(core, asOf, benchmarks.units(), quarantine());
+    EvaluationMart.Result evaluation = EvaluationMart.build(core, asOf, benchmarks.units(), rateCard.units(),
+        quarantine());
     publish("evaluation", asOf, parallel, seconds, Map.of(
-        "provider_comparison", evaluation.providerComparison(),
-        "service_delivery", evaluation.serviceDelivery(),
-        "data_quality", evaluation.dataQuality()));
+        "provider_comparison", PeriodTable.whole(evaluation.providerComparison()),
+        "service_delivery", PeriodTable.whole(evaluation.serviceDelivery()),
+        "data_quality", PeriodTable.whole(evaluation.dataQuality())));
 
     // the files are read back from the published tables: they show what the tables hold
     new Exports(warehouse, progress).publish(asOf, core.programs(), prices);
@@ -68,7 +93,7 @@ public final class Marts implements MartsStage {
 
   /** Writes one mart's tables side by side, one commit each, and records the stage's seconds. */
   private void publish(String mart, LocalDate asOf, Parallel parallel, Map<String, Double> seconds,
-                       Map<String, Dataset<Row>> tables) {
+                       Map<String, PeriodTable> tables) {
     parallel.forEach(List.copyOf(new LinkedHashMap<>(tables).keySet()), name -> write(name, tables.get(name), asOf));
     seconds.put("marts." + mart, progress.lap());
     progress.say("marts: %s published (%.1fs)", mart, seconds.get("marts." + mart));
@@ -80,10 +105,16 @@ public final class Marts implements MartsStage {
         : warehouse.spark().createDataFrame(List.of(), OpsTables.QUARANTINE);
   }
 
-  private void write(String table, Dataset<Row> rows, LocalDate asOf) {
-    rows.withColumn("as_of", lit(Date.valueOf(asOf)))
-        .write().format("delta").mode("overwrite").option("overwriteSchema", "true")
-        .save(warehouse.location("marts", table));
+  /**
+   * One commit: the whole table, or only the replaced periods' rows (the other periods' rows,
+   * with their {@code as_of}, stay as published). The commit records what it was built from.
+   */
+  private void write(String table, PeriodTable rows, LocalDate asOf) {
+    DataFrameWriter<Row> writer = rows.written().withColumn("as_of", lit(Date.valueOf(asOf)))
+        .write().format("delta").mode("overwrite").option("userMetadata", builtFrom);
+    writer = rows.replacedPeriods() == null ? writer.option("overwriteSchema", "true")
+        : writer.option("replaceWhere", rows.replaceWhere());
+    writer.save(warehouse.location("marts", table));
     warehouse.register("marts", table);
   }
 }

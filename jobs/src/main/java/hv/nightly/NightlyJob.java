@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
 import hv.contract.Contract;
+import hv.history.CommitStamp;
+import hv.history.Retention;
 import hv.ops.OpsTables;
 import hv.ops.Progress;
 import hv.ops.RunLock;
@@ -53,26 +55,36 @@ public final class NightlyJob {
       String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC).format(started)
           + "-" + UUID.randomUUID().toString().substring(0, 8);
       Map<String, Double> seconds = new LinkedHashMap<>();
-      progress.lap();
-      long ingestStarted = System.nanoTime();
-      Ingest.Outcome ingest = new Ingest(warehouse, Contract.get(), progress, parallel).run(inbox, runId);
-      seconds.put("ingest", (System.nanoTime() - ingestStarted) / 1e9);
+      CommitStamp.set(warehouse.spark(), runId, null);
+      try {
+        List<String> retained = Retention.apply(warehouse);
+        if (!retained.isEmpty()) {
+          progress.say("history: configured retention set on %d table(s) made without it", retained.size());
+        }
+        progress.lap();
+        long ingestStarted = System.nanoTime();
+        Ingest.Outcome ingest = new Ingest(warehouse, Contract.get(), progress, parallel).run(inbox, runId);
+        seconds.put("ingest", (System.nanoTime() - ingestStarted) / 1e9);
 
-      LocalDate lastExtract = lastAppliedExtract();
-      if (lastExtract == null) {
-        return refusedOr(ingest, new Result(0, List.of(), false, "nothing ingested yet: no marts to build"));
+        LocalDate lastExtract = lastAppliedExtract();
+        if (lastExtract == null) {
+          return refusedOr(ingest, new Result(0, List.of(), false, "nothing ingested yet: no marts to build"));
+        }
+        LocalDate asOf = asOfOverride != null ? asOfOverride : lastExtract;
+        boolean rebuild = !ingest.applied().isEmpty() || !publishedFor(lastExtract, asOf);
+        if (rebuild) {
+          CommitStamp.set(warehouse.spark(), runId, asOf);
+          marts.build(asOf, parallel, seconds);
+          recordRun(runId, started, asOf, ingest.applied(), lastExtract, seconds);
+        } else {
+          progress.say("marts: already published for as-of %s and extract %s; nothing to do", asOf, lastExtract);
+        }
+        String message = ingest.applied().isEmpty() && !rebuild ? "nothing new: no table changed"
+            : "applied " + ingest.applied().size() + " extract(s); marts as of " + asOf;
+        return refusedOr(ingest, new Result(0, ingest.applied(), rebuild, message));
+      } finally {
+        CommitStamp.clear(warehouse.spark());
       }
-      LocalDate asOf = asOfOverride != null ? asOfOverride : lastExtract;
-      boolean rebuild = !ingest.applied().isEmpty() || !publishedFor(lastExtract, asOf);
-      if (rebuild) {
-        marts.build(asOf, parallel, seconds);
-        recordRun(runId, started, asOf, ingest.applied(), lastExtract, seconds);
-      } else {
-        progress.say("marts: already published for as-of %s and extract %s; nothing to do", asOf, lastExtract);
-      }
-      String message = ingest.applied().isEmpty() && !rebuild ? "nothing new: no table changed"
-          : "applied " + ingest.applied().size() + " extract(s); marts as of " + asOf;
-      return refusedOr(ingest, new Result(0, ingest.applied(), rebuild, message));
     }
   }
 

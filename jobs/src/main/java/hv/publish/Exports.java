@@ -87,6 +87,7 @@ public final class Exports {
         written.put(table, List.of(rows.schema().fields()));
       });
       writeDictionary(staging, written, published);
+      Report.write(staging.resolve(Report.FILE), ReportFigures.of(asOf, published, programs));
       RateCardReports.write(staging.resolve("ratecard"), warehouse.read("marts", "ratecard_results"),
           warehouse.read("marts", "ratecard_payments"), programs, prices);
       replace(folder, staging, exports.resolve(hidden + "replaced-" + UUID.randomUUID()));

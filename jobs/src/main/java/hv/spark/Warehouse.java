@@ -2,6 +2,7 @@ package hv.spark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +10,11 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.catalog.CatalogTable;
+import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
+import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
+import scala.Option;
 
 /**
  * The warehouse folder: every table is a Delta table at {@code <root>/<schema>/<table>}.
@@ -51,6 +57,11 @@ public final class Warehouse {
     return spark.read().format("delta").load(location(schema, table));
   }
 
+  /** The table as it was at a version (Delta time travel). */
+  public Dataset<Row> read(String schema, String table, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(location(schema, table));
+  }
+
   /** Registers every Delta table found under the warehouse as {@code schema.table}. */
   public void registerAll() {
     SCHEMAS.forEach(this::registerSchema);
@@ -75,24 +86,53 @@ public final class Warehouse {
   }
 
   private void registerSchema(String schema) {
+    tables(schema).forEach(t -> register(schema, t));
+  }
+
+  /** The Delta tables in a schema's folder, by name, sorted. */
+  public List<String> tables(String schema) {
     Path dir = root.resolve(schema);
     if (!Files.isDirectory(dir)) {
-      return;
+      return List.of();
     }
     try (Stream<Path> tables = Files.list(dir)) {
-      tables.filter(t -> Files.isDirectory(t.resolve("_delta_log")))
+      return tables.filter(t -> Files.isDirectory(t.resolve("_delta_log")))
           .map(t -> t.getFileName().toString())
           .sorted()
-          .forEach(t -> register(schema, t));
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Registers one table (idempotent; writers on several threads register their tables). */
+  /**
+   * Registers one table (idempotent; writers on several threads register their tables). A name
+   * still pointing at another warehouse's table (a JVM that opened two warehouses, as the tests
+   * do) is pointed at this one: only the catalog entry of that external table is dropped.
+   */
   public synchronized void register(String schema, String table) {
     spark.sql("CREATE DATABASE IF NOT EXISTS " + schema);
-    spark.sql("CREATE TABLE IF NOT EXISTS " + schema + "." + table
+    TableIdentifier name = new TableIdentifier(table, Option.apply(schema));
+    SessionCatalog catalog = spark.sessionState().catalog();
+    if (catalog.tableExists(name)) {
+      CatalogTable registered = catalog.externalCatalog().getTable(schema, table);
+      if (isAt(registered.location(), path(schema, table))) {
+        return;
+      }
+      if (registered.tableType() != CatalogTableType.EXTERNAL()) {
+        throw new IllegalStateException(schema + "." + table + " is a managed table, not this warehouse's");
+      }
+      spark.sql("DROP TABLE " + schema + "." + table);
+    }
+    spark.sql("CREATE TABLE " + schema + "." + table
         + " USING delta LOCATION '" + location(schema, table).replace("'", "\\'") + "'");
+  }
+
+  private static boolean isAt(URI location, Path path) {
+    try {
+      return Path.of(location).normalize().equals(path);
+    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+      return false;
+    }
   }
 }

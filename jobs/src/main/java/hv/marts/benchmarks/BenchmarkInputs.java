@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import hv.core.CoreTables;
 import hv.marts.common.Episodes;
 import hv.marts.common.FamilyRows;
+import hv.marts.incremental.Families;
 import hv.time.FiscalYear;
 import hv.time.Periods;
 import java.time.LocalDate;
@@ -39,6 +40,20 @@ public record BenchmarkInputs(Dataset<Row> periods, Dataset<Row> episodes, Datas
   /** PC episodes that have an index child: the IC units. */
   public Dataset<Row> indexChildren() {
     return episodes.where(col("child_id").isNotNull());
+  }
+
+  /** The same rows over other periods. */
+  public BenchmarkInputs withPeriods(Dataset<Row> otherPeriods) {
+    return new BenchmarkInputs(otherPeriods, episodes, screenings, referrals, events, answers, visits);
+  }
+
+  /**
+   * The families' episodes and rows only: their units are those computed from all rows, since a
+   * unit reads nothing but its own family's rows (docs/scale-decisions.md).
+   */
+  public BenchmarkInputs of(Families families) {
+    return new BenchmarkInputs(periods, families.episodesOf(episodes), families.rowsOf(screenings),
+        families.rowsOf(referrals), families.rowsOf(events), families.rowsOf(answers), families.rowsOf(visits));
   }
 
   /**

@@ -3,6 +3,8 @@ package hv.marts.benchmarks;
 import hv.core.CoreTables;
 import hv.marts.common.Rollup;
 import hv.marts.common.Strata;
+import hv.marts.incremental.PeriodRefresh;
+import hv.marts.incremental.PeriodTable;
 import java.time.LocalDate;
 import hv.spark.Parallel;
 import java.util.List;
@@ -22,22 +24,42 @@ public final class BenchmarkMart {
 
   private static final int MEASURE_THREADS = 4;
 
-  public record Result(Dataset<Row> units, Dataset<Row> results) {}
+  /** The night's rows of both tables; {@link #units()} and {@link #results()} are the whole tables after the write. */
+  public record Result(PeriodTable unitTable, PeriodTable resultTable, String plan) {
+    public Dataset<Row> units() {
+      return unitTable.all();
+    }
+
+    public Dataset<Row> results() {
+      return resultTable.all();
+    }
+  }
 
   private BenchmarkMart() {}
 
+  /** Every period for every episode. */
   public static Result build(CoreTables core, LocalDate asOf) {
+    return build(core, asOf, PeriodRefresh.full("asked for"));
+  }
+
+  public static Result build(CoreTables core, LocalDate asOf, PeriodRefresh refresh) {
     BenchmarkInputs in = BenchmarkInputs.of(core, asOf).cached();
+    PeriodRefresh.Plan plan = refresh.plan(in.periods());
+    BenchmarkInputs forAll = in.withPeriods(plan.periodsForAll(in.periods()));
+    BenchmarkInputs forChanged = plan.computesChanged()
+        ? in.of(plan.changedFamilies(core)).withPeriods(plan.periodsForChanged(in.periods())).cached() : null;
     // each measure is planned and computed on its own, side by side: one union of nineteen
     // deep plans costs the optimizer far more than nineteen plans
     List<Dataset<Row>> perMeasure;
     try (Parallel parallel = new Parallel(MEASURE_THREADS)) {
-      perMeasure = parallel.map(BenchmarkMeasures.ALL, m -> m.units(in).localCheckpoint());
+      perMeasure = parallel.map(BenchmarkMeasures.ALL, m -> (forChanged == null ? m.units(forAll)
+          : m.units(forAll).unionByName(m.units(forChanged))).localCheckpoint());
     }
-    Dataset<Row> units = perMeasure.stream().reduce(Dataset::unionByName).orElseThrow();
+    PeriodTable units = plan.units(perMeasure.stream().reduce(Dataset::unionByName).orElseThrow());
     Rollup rollup = new Rollup(Rollup.Labels.BENCHMARK,
         BenchmarkMeasures.ALL.stream().map(Measure::code).toList(), COUNT_MEASURES);
-    Dataset<Row> results = rollup.results(units, in.periods(), core.programs(), Strata.of(in.episodes()));
-    return new Result(units, results);
+    Dataset<Row> results = rollup.results(units.written(), plan.rolledUp(in.periods(), units), core.programs(),
+        Strata.of(in.episodes()));
+    return new Result(units, plan.results(units, results), plan.describe(units));
   }
 }

@@ -15,7 +15,6 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_date;
 
 import hv.core.CoreTables;
-import hv.marts.common.Episodes;
 import hv.time.Days;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -35,7 +34,7 @@ import org.apache.spark.sql.types.DataTypes;
  *   <li>{@code DUAL_ENROLLMENT}: episodes in different programs of one caregiver that are
  *       both enrolled on some day up to the as-of date; item = caregiver:enrollment, date =
  *       the first day both are enrolled; each program sees its own episode.
- *   <li>{@code DISENGAGEMENT_OVERDUE}: episodes not exited on the as-of date whose last
+ *   <li>{@code DISENGAGEMENT_OVERDUE}: episodes without an exit on or before the as-of date whose last
  *       COMPLETED visit is more than 30 days before it with a MISSED visit after it; date =
  *       the policy exit date (the last completed visit).
  *   <li>{@code LATE_DATA_ENTRY}: visits dated in the 12 months up to the as-of date entered
@@ -91,7 +90,9 @@ public final class DataQuality {
   }
 
   private static Dataset<Row> disengagementOverdue(Dataset<Row> enrollments, Dataset<Row> visits, Column asOfDate) {
-    Dataset<Row> open = enrollments.where(Episodes.enrolledOn(asOfDate)).select("enrollment_id", "program_id");
+    // an exit recorded for the as-of day itself is an exit: nothing is overdue then
+    Dataset<Row> open = enrollments.where(col("exit_date").isNull().or(col("exit_date").gt(asOfDate)))
+        .select("enrollment_id", "program_id");
     Dataset<Row> held = visits.where(col("visit_date").leq(asOfDate));
     Dataset<Row> lastCompleted = held.where(col("status").equalTo("COMPLETED"))
         .groupBy("enrollment_id").agg(max("visit_date").as("last_completed"));

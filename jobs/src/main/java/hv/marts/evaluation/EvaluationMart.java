@@ -26,16 +26,31 @@ public final class EvaluationMart {
 
   /**
    * @param benchmarkUnits {@code marts.benchmark_units} as built this run
+   * @param rateCardUnits  {@code marts.ratecard_units} as built this run
    * @param quarantine     {@code ops.quarantine}
    */
-  public static Result build(CoreTables core, LocalDate asOf, Dataset<Row> benchmarkUnits, Dataset<Row> quarantine) {
+  public static Result build(CoreTables core, LocalDate asOf, Dataset<Row> benchmarkUnits, Dataset<Row> rateCardUnits,
+                             Dataset<Row> quarantine) {
     Dataset<Row> factors = RiskFactors.of(Episodes.of(core)).cache();
-    // every benchmark with a yes/no unit; the rate card's units join here with their own code column
-    Dataset<Row> yesNoBenchmarks = benchmarkUnits.where(col("measure_code").isin(BenchmarkMart.COUNT_MEASURES.toArray()).unary_$bang());
     Dataset<Row> comparison = new ProviderComparison(LOWER_IS_BETTER)
-        .build(yesNoBenchmarks, "measure_code", factors, core.programs());
+        .build(yesNoUnits(benchmarkUnits, rateCardUnits), ProviderComparison.CODE, factors, core.programs());
     return new Result(comparison,
         new ServiceDelivery(CaseloadSlots.configured()).build(core, asOf),
         DataQuality.build(core, quarantine, asOf));
+  }
+
+  /**
+   * Every benchmark with a yes/no unit (all but the count measures) and every rate card
+   * outcome, in the comparison's unit shape: one set of units, so one joint model fit.
+   */
+  static Dataset<Row> yesNoUnits(Dataset<Row> benchmarkUnits, Dataset<Row> rateCardUnits) {
+    Dataset<Row> benchmarks = benchmarkUnits
+        .where(col("measure_code").isin(BenchmarkMart.COUNT_MEASURES.toArray()).unary_$bang())
+        .select(col("period"), col("measure_code").as(ProviderComparison.CODE), col("enrollment_id"),
+            col("program_id"), col("in_denominator"), col("numerator"));
+    Dataset<Row> outcomes = rateCardUnits
+        .select(col("period"), col("outcome_code").as(ProviderComparison.CODE), col("enrollment_id"),
+            col("program_id"), col("eligible").as("in_denominator"), col("achieved").cast("long").as("numerator"));
+    return benchmarks.unionByName(outcomes);
   }
 }

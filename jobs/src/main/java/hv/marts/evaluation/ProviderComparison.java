@@ -62,7 +62,9 @@ public record ProviderComparison(Set<String> lowerIsBetter) {
 
     Dataset<Row> rows = perEntity.join(state, new String[] {"period", CODE})
         .join(fit.statuses(), new String[] {"period", CODE}, "left");
-    return finish(withPrior(FunnelLimits.join(measured(rows))));
+    // computed once: the limits and the p-values each collect from these rows, and the write reads them again
+    Dataset<Row> measured = measured(rows).localCheckpoint();
+    return finish(withPrior(FunnelLimits.join(measured)));
   }
 
   /** Units, observed and expected per program and per contract; every entity for every period and code that has units. */

@@ -24,6 +24,8 @@ import org.apache.spark.ml.functions;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * The risk model of the comparison: per code and period, a logistic regression of the unit
@@ -84,9 +86,7 @@ public final class RiskModel {
     Dataset<Row> fittable = cells.join(groups.where(prefitStatus.equalTo(Status.FITTED.name())).select(GROUP),
         GROUP, "left_semi");
 
-    Dataset<Row> predicted = fittable.isEmpty()
-        ? fittable.withColumn("expected_probability", lit(null).cast("double"))
-        : predict(fittable).localCheckpoint();
+    Dataset<Row> predicted = predict(fittable);
     Dataset<Row> converged = predicted.groupBy(GROUP)
         .agg(sum(col("units").multiply(col("expected_probability"))).as("expected"), sum("successes").as("observed"))
         .where(abs(col("expected").minus(col("observed")))
@@ -101,8 +101,40 @@ public final class RiskModel {
     return new Fit(probabilities, statuses);
   }
 
-  /** The joint block-diagonal fit and each cell's probability. */
+  /**
+   * Each cell's probability under its group's maximum likelihood fit. A factor level without
+   * variation in its group (every unit no, or every unit yes: common for a rare outcome such as
+   * PM09 in small levels) has no finite estimate — its coefficient runs to ∓∞ — and the
+   * likelihood's maximum is reached in the limit where its cells' probability is their own
+   * rate (0 or 1) and the other cells are fitted without them. So such cells are settled first,
+   * repeatedly (settling some can leave another level without variation), and only the rest
+   * is fitted; fitting them as they are, L-BFGS chases the infinite coefficients and stops
+   * before the group's Σ expected reaches Σ observed.
+   */
   private static Dataset<Row> predict(Dataset<Row> cells) {
+    Column cellRate = col("successes").cast("double").divide(col("units"));
+    Dataset<Row> active = cells;
+    Dataset<Row> settled = cells.limit(0).withColumn("expected_probability", cellRate);
+    while (!active.isEmpty()) {
+      Column noVariation = lit(false);
+      for (String factor : RiskFactors.NAMES) {
+        WindowSpec level = Window.partitionBy(col(GROUP), col(factor));
+        Column successes = sum("successes").over(level);
+        noVariation = noVariation.or(successes.equalTo(0)).or(successes.equalTo(sum("units").over(level)));
+      }
+      Dataset<Row> marked = active.withColumn("_no_variation", noVariation).localCheckpoint();
+      Dataset<Row> settledNow = marked.where(col("_no_variation")).drop("_no_variation");
+      if (settledNow.isEmpty()) {
+        return settled.unionByName(fitJointly(active).localCheckpoint());
+      }
+      settled = settled.unionByName(settledNow.withColumn("expected_probability", cellRate));
+      active = marked.where(col("_no_variation").unary_$bang()).drop("_no_variation");
+    }
+    return settled;
+  }
+
+  /** The joint block-diagonal fit and each cell's probability. */
+  private static Dataset<Row> fitJointly(Dataset<Row> cells) {
     List<String> indexed = new ArrayList<>();
     List<String> inputs = new ArrayList<>(RiskFactors.NAMES);
     inputs.add(GROUP);
@@ -143,7 +175,8 @@ public final class RiskModel {
         .setMaxIter(MAX_ITERATIONS).setTol(1e-10).setWeightCol("weight")
         .fit(weighted);
     return model.transform(features)
-        .withColumn("expected_probability", functions.vector_to_array(col("probability"), "float64").getItem(1));
+        .withColumn("expected_probability", functions.vector_to_array(col("probability"), "float64").getItem(1))
+        .select(columns(with(List.of(cells.columns()), "expected_probability")));
   }
 
   private static List<String> with(List<String> names, String... more) {

@@ -1,6 +1,7 @@
 package hv.marts.evaluation;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -9,7 +10,6 @@ import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.dayofmonth;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.least;
@@ -151,12 +151,15 @@ public record ServiceDelivery(CaseloadSlots slots) {
             expr("interval 1 month"))))
         .groupBy("period_or_date", "frame", START, END, "enrollment_id", "program_id")
         .agg(sum(daysInMonth.divide(dayofmonth(last_day(month))).multiply(col("planned_visits_per_month")))
-            .as("planned"), first("_from").as("_from"), first("_to").as("_to"));
-    Dataset<Row> completed = planned.join(
-            pcVisits.where(col("status").equalTo("COMPLETED")).select("enrollment_id", "visit_id", "visit_date"),
-            "enrollment_id", "left")
-        .groupBy("period_or_date", "frame", START, END, "enrollment_id", "program_id", "planned")
-        .agg(count(when(Days.within(col("visit_date"), col("_from"), col("_to")), col("visit_id"))).as("completed"));
+            .as("planned"));
+    // visits go to their frames by date (a few frames each), not every visit to every frame of its episode
+    Dataset<Row> completedWhileEnrolled = PeriodJoin.dayIn(frames,
+            pcVisits.where(col("status").equalTo("COMPLETED").and(Episodes.enrolledOn(col("visit_date")))),
+            col("visit_date"))
+        .groupBy("period_or_date", "frame", "enrollment_id").agg(count(lit(1)).as("completed"));
+    Dataset<Row> completed = planned.join(completedWhileEnrolled, new String[] {"period_or_date", "frame", "enrollment_id"},
+            "left")
+        .withColumn("completed", coalesce(col("completed"), lit(0L)));
     return fact(completed, "dosage", Kind.RATIO, col("completed").cast("double"), col("planned"), null);
   }
 

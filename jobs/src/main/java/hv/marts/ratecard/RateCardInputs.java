@@ -3,6 +3,7 @@ package hv.marts.ratecard;
 import hv.core.CoreTables;
 import hv.marts.common.Episodes;
 import hv.marts.common.FamilyRows;
+import hv.marts.incremental.Families;
 import hv.time.FiscalYear;
 import hv.time.Periods;
 import java.time.LocalDate;
@@ -27,6 +28,16 @@ public record RateCardInputs(Dataset<Row> periods, Dataset<Row> episodes, Datase
         Episodes.of(core),
         core.healthEvents(),
         FamilyRows.standingAnswers(core.assessments()));
+  }
+
+  /** The same rows over other periods. */
+  public RateCardInputs withPeriods(Dataset<Row> otherPeriods) {
+    return new RateCardInputs(otherPeriods, episodes, events, answers);
+  }
+
+  /** The families' episodes and rows only (see {@code BenchmarkInputs#of(Families)}). */
+  public RateCardInputs of(Families families) {
+    return new RateCardInputs(periods, families.episodesOf(episodes), families.rowsOf(events), families.rowsOf(answers));
   }
 
   /** Materializes the derived pieces every outcome reads, lineage cut (events are a core table, already materialized). */

@@ -44,6 +44,10 @@ class ProviderComparisonTest {
   /** About four standard errors of a log-odds contrast at 2,000 units per cell. */
   private static final double COEFFICIENT_TOLERANCE = 0.25;
 
+  /** A rare outcome (about 2%, as child maltreatment), fitted jointly with the common groups. */
+  private static final String RARE_PERIOD = "FFY2022";
+  private static final int RARE_UNITS = 6000;
+
   private static final List<Row> units = new ArrayList<>();
   private static final List<Row> factors = new ArrayList<>();
   private static Map<String, Row> byKey;
@@ -51,13 +55,15 @@ class ProviderComparisonTest {
   @BeforeAll
   static void run() {
     simulate();
+    simulateRare();
     construct();
     SparkSession spark = TestSpark.session();
     Dataset<Row> programs = spark.createDataFrame(List.of(
         RowFactory.create("SIM-A", "K-SIM"), RowFactory.create("SIM-B", "K-SIM"), RowFactory.create("REST", "K-REST"),
         RowFactory.create("HIGH", "K-1"), RowFactory.create("LOW", "K-2"), RowFactory.create("WATCH_HIGH", "K-3"),
         RowFactory.create("WATCH_LOW", "K-4"), RowFactory.create("MID", "K-5"), RowFactory.create("SMALL", "K-6"),
-        RowFactory.create("WILSON", "K-7")), PROGRAMS);
+        RowFactory.create("WILSON", "K-7"), RowFactory.create("RARE-A", "K-8"), RowFactory.create("RARE-B", "K-8")),
+        PROGRAMS);
     Dataset<Row> result = new ProviderComparison(Set.of("PM09")).build(
         spark.createDataFrame(units, UNITS), "measure_code", spark.createDataFrame(factors, factorSchema()), programs);
     byKey = new HashMap<>();
@@ -105,6 +111,20 @@ class ProviderComparisonTest {
       assertTrue(observed > 0, period);
       assertEquals(observed, expected, observed * 1e-3, period + ": Σ expected = Σ observed");
     }
+  }
+
+  @Test
+  void rareOutcomeIsFittedWithExpectedEqualToObserved() {
+    double expected = 0;
+    long observed = 0;
+    for (String program : List.of("RARE-A", "RARE-B")) {
+      Row r = row(RARE_PERIOD, "PM09", program);
+      assertEquals("FITTED", r.getAs("model_status"), program);
+      expected += r.<Double>getAs("expected");
+      observed += r.<Long>getAs("observed");
+    }
+    assertTrue(observed > 0 && observed < RARE_UNITS * 0.04, "rare: " + observed + " of " + RARE_UNITS);
+    assertEquals(observed, expected, observed * 1e-3, "Σ expected = Σ observed");
   }
 
   @Test
@@ -183,6 +203,25 @@ class ProviderComparisonTest {
     });
   }
 
+  /**
+   * Four age groups × three housing levels × two races, about 2% yes; the small race level
+   * (1 unit in 50) has no yes at all, as small levels of a rare outcome do in real data: its
+   * coefficient has no finite estimate.
+   */
+  private static void simulateRare() {
+    Random random = new Random(20260416);
+    List<String> ages = List.of("UNDER_20", "20_24", "25_34", "35_PLUS");
+    List<String> housing = List.of("STABLE", "UNSTABLE", "HOMELESS");
+    for (int i = 0; i < RARE_UNITS; i++) {
+      String age = ages.get(random.nextInt(ages.size()));
+      String home = housing.get(random.nextInt(housing.size()));
+      boolean smallLevel = random.nextInt(50) == 0;
+      double logOdds = -4.3 + (age.equals("UNDER_20") ? 0.8 : 0) + (home.equals("HOMELESS") ? 1.0 : 0);
+      boolean yes = !smallLevel && random.nextDouble() < 1 / (1 + Math.exp(-logOdds));
+      add(RARE_PERIOD, "PM09", i % 2 == 0 ? "RARE-A" : "RARE-B", yes, smallLevel ? "NHPI" : "WHITE", age, home);
+    }
+  }
+
   /** Programs with chosen counts; families alike, so the flags follow the raw counts. */
   private static void construct() {
     for (String code : List.of("PM03", "PM09")) {
@@ -207,9 +246,14 @@ class ProviderComparisonTest {
   }
 
   private static void add(String period, String code, String program, boolean yes, String ageGroup, String housing) {
+    add(period, code, program, yes, "WHITE", ageGroup, housing);
+  }
+
+  private static void add(String period, String code, String program, boolean yes, String race, String ageGroup,
+                          String housing) {
     String id = "E" + units.size();
     units.add(RowFactory.create(period, code, id, program, true, yes ? 1L : 0L));
-    factors.add(RowFactory.create(id, "WHITE", "NOT_HISPANIC", ageGroup, "MEDICAID", "AT_OR_BELOW_100_FPL", "N", "N",
+    factors.add(RowFactory.create(id, race, "NOT_HISPANIC", ageGroup, "MEDICAID", "AT_OR_BELOW_100_FPL", "N", "N",
         housing));
   }
 

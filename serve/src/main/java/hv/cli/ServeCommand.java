@@ -1,0 +1,46 @@
+package hv.cli;
+
+import hv.ops.Progress;
+import hv.serve.SqlEndpoint;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"A JDBC/ODBC SQL endpoint (Spark Thrift server, HiveServer2 protocol) on 127.0.0.1 over the "
+        + "warehouse's tables (raw.*, core.*, ops.*, marts.*), for SQL clients and dashboard tools. Runs until "
+        + "stopped (Ctrl-C).",
+        "Every query reads the latest committed version of its tables, so a nightly run may go on beside it; "
+            + "tables created after the start are registered within --refresh seconds. "
+            + "Time travel: SELECT ... FROM marts.t VERSION AS OF n."})
+public final class ServeCommand implements Callable<Integer> {
+
+  @Option(names = "--port", paramLabel = "N", description = "TCP port on 127.0.0.1 (default: ${DEFAULT-VALUE})")
+  int port = Defaults.integer("serve.port");
+
+  @Option(names = "--refresh", paramLabel = "SECONDS",
+      description = "how often to look for new tables (default: ${DEFAULT-VALUE})")
+  int refreshSeconds = Defaults.integer("serve.refresh.seconds");
+
+  @Mixin
+  WarehouseOption warehouse;
+
+  @Override
+  public Integer call() throws Exception {
+    if (port < 1 || port > 65535 || refreshSeconds < 1) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+          "--port: 1 to 65535; --refresh: at least 1 second");
+    }
+    SqlEndpoint.requireFreePort(port);
+    Progress progress = Progress.stderr();
+    progress.say("serve: starting Spark on warehouse %s", warehouse.dir);
+    SqlEndpoint endpoint = SqlEndpoint.start(warehouse.open(), port, Duration.ofSeconds(refreshSeconds), progress);
+    Runtime.getRuntime().addShutdownHook(new Thread(endpoint::close, "hv-serve-stop"));
+    progress.say("serve: listening on %s (any user name, no password; Ctrl-C stops)", SqlEndpoint.url(port));
+    new CountDownLatch(1).await();
+    return 0;
+  }
+}

@@ -1,0 +1,187 @@
+package hv.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import hv.spark.Sessions;
+import hv.spark.Warehouse;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code hv serve} as users meet it: the real command in a JVM of its own over a small
+ * warehouse, queried with the Hive JDBC driver, while this JVM commits to the warehouse the way
+ * a nightly run does (another process, another SparkSession, no shared catalog).
+ */
+class ServeJdbcTest {
+
+  private static Path root;
+  private static Warehouse writer;
+  private static Process server;
+  private static Path serverLog;
+  private static Connection jdbc;
+
+  @BeforeAll
+  static void startServerOverASmallWarehouse() throws Exception {
+    root = Files.createTempDirectory("hv-serve-test");
+    SparkSession spark = Sessions.getOrCreate(root.resolve("writer"));
+    writer = new Warehouse(spark, root.resolve("warehouse"));
+    publish("benchmark_results", results(spark, "(2025, 'PM01', 30, 60)", "(2025, 'PM02', 10, 40)"));
+
+    int port = freePort();
+    serverLog = root.resolve("serve.log");
+    server = hvServe("--port", Integer.toString(port), "--warehouse", writer.root().toString(), "--refresh", "1")
+        .redirectErrorStream(true).redirectOutput(serverLog.toFile()).start();
+    awaitLog("listening on");
+    jdbc = DriverManager.getConnection(SqlEndpoint.url(port), "analyst", "");
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    if (jdbc != null) {
+      jdbc.close();
+    }
+    if (server != null) {
+      server.destroy();
+      if (!server.waitFor(60, TimeUnit.SECONDS)) {
+        server.destroyForcibly().waitFor();
+      }
+    }
+    try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @Test
+  void aQueryByTableNameSeesEachNewNightAndTimeTravelsToTheEarlierOne() throws Exception {
+    assertEquals(List.of("2|40|100"), rows("select count(*), sum(numerator), sum(denominator) "
+        + "from marts.benchmark_results"));
+
+    // the next night republishes the mart (a new version, a new column), from this JVM
+    publish("benchmark_results", results(spark(), "(2025, 'PM01', 31, 60)", "(2025, 'PM02', 12, 40)",
+        "(2026, 'PM01', 5, 9)").withColumn("ci_low", org.apache.spark.sql.functions.lit(0.25)));
+
+    assertEquals(List.of("3|48|0.25"), rows("select count(*), sum(numerator), max(ci_low) "
+        + "from marts.benchmark_results"));
+    assertEquals(List.of("2|40"), rows("select count(*), sum(numerator) "
+        + "from marts.benchmark_results VERSION AS OF 0"));
+    assertEquals(List.of("PM01|30", "PM02|10"), rows("select measure_code, numerator "
+        + "from marts.benchmark_results VERSION AS OF 0 where period = 2025 order by measure_code"));
+  }
+
+  @Test
+  void aTableCreatedAfterTheStartIsServedUnderItsName() throws Exception {
+    publish("late_arrival", results(spark(), "(2026, 'PM07', 1, 2)"));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      try {
+        assertEquals(List.of("PM07|1|2"), rows("select measure_code, numerator, denominator from marts.late_arrival"));
+        return;
+      } catch (SQLException notYet) {
+        if (System.nanoTime() > deadline) {
+          fail("marts.late_arrival not served within 60 s: " + notYet.getMessage());
+        }
+        Thread.sleep(500);
+      }
+    }
+  }
+
+  @Test
+  void aBusyPortIsRefusedWithAClearLineAndStatusOne() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName(SqlEndpoint.HOST))) {
+      Process refused = hvServe("--port", Integer.toString(taken.getLocalPort()),
+          "--warehouse", writer.root().toString()).redirectErrorStream(true).start();
+      String output = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(refused.waitFor(60, TimeUnit.SECONDS));
+      assertEquals(1, refused.exitValue(), output);
+      assertTrue(output.contains("hv serve: failed: port " + taken.getLocalPort() + " on 127.0.0.1 is in use"),
+          output);
+      assertTrue(!output.contains("\tat "), "no stack trace: " + output);
+    }
+  }
+
+  private static SparkSession spark() {
+    return writer.spark();
+  }
+
+  /** Replaces a mart the way the nightly marts stage does: one overwrite commit, schema may change. */
+  private static void publish(String table, Dataset<Row> rows) {
+    rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+        .save(writer.location("marts", table));
+  }
+
+  private static Dataset<Row> results(SparkSession spark, String... values) {
+    return spark.sql("select * from values " + String.join(", ", values)
+        + " as t(period, measure_code, numerator, denominator)");
+  }
+
+  /** Each row of the result as its values joined by '|'. */
+  private static List<String> rows(String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Statement statement = jdbc.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<String> values = new ArrayList<>();
+        for (int c = 1; c <= columns; c++) {
+          values.add(rs.getString(c));
+        }
+        out.add(String.join("|", values));
+      }
+    }
+    return out;
+  }
+
+  /** {@code hv serve ARGS} in a new JVM, on this test's classpath, with the JVM flags bin/hv uses. */
+  private static ProcessBuilder hvServe(String... args) {
+    String classpath = System.getProperty("java.class.path");
+    assertNotEquals(-1, classpath.indexOf("spark-hive-thriftserver"), "the test classpath: " + classpath);
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "@" + Path.of(System.getProperty("hv.home"), "conf", "jvm.options"),
+        "-Xmx1g", "-XX:TieredStopAtLevel=1", "-cp", classpath, HvServe.class.getName(), "serve"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("SPARK_LOCAL_IP", SqlEndpoint.HOST);
+    return builder;
+  }
+
+  private static void awaitLog(String line) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+    while (System.nanoTime() < deadline) {
+      String log = Files.exists(serverLog) ? Files.readString(serverLog) : "";
+      if (log.contains(line)) {
+        return;
+      }
+      if (!server.isAlive()) {
+        fail("hv serve exited with " + server.exitValue() + ":\n" + log);
+      }
+      Thread.sleep(250);
+    }
+    fail("hv serve did not say '" + line + "' in 240 s:\n" + Files.readString(serverLog));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(SqlEndpoint.HOST))) {
+      return s.getLocalPort();
+    }
+  }
+}
