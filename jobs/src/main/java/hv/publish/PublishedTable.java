@@ -51,10 +51,17 @@ public record PublishedTable(String table, String description, List<String> key,
    * {@code cellOf} names another table whose cell this is the same figure as, found by
    * {@code key} (Spark SQL expressions over this table's columns, in that table's key
    * order), so that one figure published in two tables gets one decision. {@code where}
-   * (Spark SQL) limits the rows on which the column holds a count.
+   * (Spark SQL) limits the rows on which the column holds a count. {@code oneOf}: the
+   * first alternative whose {@code where} holds on the row (a column holding figures of
+   * different tables, such as the comparison's benchmark and rate card codes).
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Count(String cellOf, String column, List<String> key, String where) {}
+  public record Count(String cellOf, String column, List<String> key, String where, List<Count> oneOf) {
+    /** The alternatives: {@code oneOf}, or this count alone. */
+    public List<Count> alternatives() {
+      return oneOf == null ? List.of(this) : oneOf;
+    }
+  }
 
   /**
    * A derived value is suppressed when one of {@code counts} is suppressed on its row, or,

@@ -199,12 +199,15 @@ public final class Suppression {
     names.forEach(n -> select.add(col(n)));
     select.add(array(table.key().stream().map(k -> col(k).cast("string")).toArray(Column[]::new)).as("_key"));
     for (PublishedColumn c : counts) {
-      Count spec = c.count();
-      Column counted = col(c.name()).isNotNull();
-      select.add((spec.where() == null ? counted : counted.and(expr(spec.where()))).as("_counted_" + c.name()));
-      if (spec.cellOf() != null) {
-        select.add(array(spec.key().stream().map(k -> expr(k).cast("string")).toArray(Column[]::new))
-            .as("_cell_" + c.name()));
+      List<Count> alternatives = c.count().alternatives();
+      for (int a = 0; a < alternatives.size(); a++) {
+        Count spec = alternatives.get(a);
+        Column counted = col(c.name()).isNotNull();
+        select.add((spec.where() == null ? counted : counted.and(expr(spec.where()))).as("_counted_" + c.name() + a));
+        if (spec.cellOf() != null) {
+          select.add(array(spec.key().stream().map(k -> expr(k).cast("string")).toArray(Column[]::new))
+              .as("_cell_" + c.name() + a));
+        }
       }
     }
     Dataset<Row> selected = figures.select(select.toArray(Column[]::new))
@@ -218,14 +221,17 @@ public final class Suppression {
       List<String> key = row.getList(row.fieldIndex("_key"));
       for (int i = 0; i < counts.size(); i++) {
         PublishedColumn c = counts.get(i);
+        List<Count> alternatives = c.count().alternatives();
         cellOfRow[r][i] = -1;
-        if (row.getBoolean(row.fieldIndex("_counted_" + c.name()))) {
-          long value = exactCount(row.get(row.fieldIndex(c.name())), table.table() + "." + c.name());
-          Count spec = c.count();
-          cellOfRow[r][i] = spec.cellOf() == null
-              ? cells.intern(table.table(), c.name(), key, value, table.table() + "." + c.name())
-              : cells.intern(spec.cellOf(), spec.column(), row.getList(row.fieldIndex("_cell_" + c.name())), value,
-                  table.table() + "." + c.name());
+        for (int a = 0; a < alternatives.size() && cellOfRow[r][i] < 0; a++) {
+          if (row.getBoolean(row.fieldIndex("_counted_" + c.name() + a))) {
+            long value = exactCount(row.get(row.fieldIndex(c.name())), table.table() + "." + c.name());
+            Count spec = alternatives.get(a);
+            cellOfRow[r][i] = spec.cellOf() == null
+                ? cells.intern(table.table(), c.name(), key, value, table.table() + "." + c.name())
+                : cells.intern(spec.cellOf(), spec.column(), row.getList(row.fieldIndex("_cell_" + c.name() + a)),
+                    value, table.table() + "." + c.name());
+          }
         }
       }
     }

@@ -156,14 +156,14 @@ class SuppressionTest {
       .add("period", DataTypes.StringType).add("level", DataTypes.StringType).add("entity_id", DataTypes.StringType)
       .add("stratum", DataTypes.StringType).add("stratum_value", DataTypes.StringType)
       .add("outcome_code", DataTypes.StringType).add("achieved", DataTypes.LongType)
-      .add("eligible", DataTypes.LongType).add("missing", DataTypes.LongType).add("rate", DataTypes.DoubleType)
+      .add("eligible", DataTypes.LongType).add("rate", DataTypes.DoubleType)
       .add("ci_low", DataTypes.DoubleType).add("ci_high", DataTypes.DoubleType).add("as_of", DataTypes.DateType);
 
   /** ratecard_results rows, stratum ALL, from {period, level, entity, outcome, achieved}; eligible = 200. */
   private Dataset<Row> rateCard(Object[]... rows) {
     List<Row> out = new ArrayList<>();
     for (Object[] r : rows) {
-      out.add(RowFactory.create(r[0], r[1], r[2], "ALL", "ALL", r[3], r[4], 200L, 0L, (Long) r[4] / 200.0, null, null,
+      out.add(RowFactory.create(r[0], r[1], r[2], "ALL", "ALL", r[3], r[4], 200L, (Long) r[4] / 200.0, null, null,
           Date.valueOf(AS_OF)));
     }
     return spark.createDataFrame(out, RATECARD);
