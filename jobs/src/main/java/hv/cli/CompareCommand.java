@@ -2,14 +2,12 @@ package hv.cli;
 
 import hv.spark.Sessions;
 import hv.spark.Warehouse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -50,8 +48,8 @@ public final class CompareCommand implements Callable<Integer> {
     Warehouse b = new Warehouse(spark, right);
     int differing = 0;
     for (String schema : schemas) {
-      TreeSet<String> tables = new TreeSet<>(tablesIn(a, schema));
-      tables.addAll(tablesIn(b, schema));
+      TreeSet<String> tables = new TreeSet<>(a.tables(schema));
+      tables.addAll(b.tables(schema));
       for (String table : tables) {
         String name = schema + "." + table;
         if (!a.exists(schema, table) || !b.exists(schema, table)) {
@@ -79,15 +77,5 @@ public final class CompareCommand implements Callable<Integer> {
     Dataset<Row> x = a.select(cols);
     Dataset<Row> y = b.select(cols);
     return new long[] {x.exceptAll(y).count(), y.exceptAll(x).count()};
-  }
-
-  private static List<String> tablesIn(Warehouse w, String schema) throws java.io.IOException {
-    Path dir = w.root().resolve(schema);
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> Files.isDirectory(p.resolve("_delta_log"))).map(p -> p.getFileName().toString()).toList();
-    }
   }
 }

@@ -32,7 +32,7 @@ public final class DemoCommand implements Callable<Integer> {
     } else {
       progress.say("demo: sample inbox %s already there (delete it to generate again)", inbox);
     }
-    int status = NightlyCommand.run(inbox, warehouse, null, false);
+    int status = NightlyCommand.run(inbox, warehouse, null, false, null);
     if (status != 0) {
       return status;
     }

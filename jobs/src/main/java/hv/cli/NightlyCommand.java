@@ -31,12 +31,17 @@ public final class NightlyCommand implements Callable<Integer> {
       + "(default: only what changed, as conf/hv.properties marts.incremental says)")
   boolean fullMarts;
 
+  @Option(names = "--profile", paramLabel = "FILE", description = "write where the night's Spark jobs came from "
+      + "(seconds, jobs, line of hv code) to FILE, the costliest first")
+  Path profile;
+
   @Override
   public Integer call() throws Exception {
-    return run(inbox, warehouse, asOf, fullMarts);
+    return run(inbox, warehouse, asOf, fullMarts, profile);
   }
 
-  static int run(Path inbox, WarehouseOption warehouseOption, LocalDate asOf, boolean fullMarts) throws Exception {
+  static int run(Path inbox, WarehouseOption warehouseOption, LocalDate asOf, boolean fullMarts, Path profile)
+      throws Exception {
     Progress progress = Progress.stderr();
     progress.say("nightly: inbox %s, warehouse %s", inbox, warehouseOption.dir);
     Warehouse warehouse = warehouseOption.open();
@@ -49,6 +54,9 @@ public final class NightlyCommand implements Callable<Integer> {
       progress.say("nightly: %s, spark jobs %d", hv.ops.ProcessFigures.now(), jobs.jobs());
     } else {
       System.err.println("hv nightly: " + result.message());
+    }
+    if (profile != null) {
+      jobs.writeProfile(profile);
     }
     return result.exitStatus();
   }

@@ -1,17 +1,38 @@
 package hv.ops;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Counts the Spark jobs a process ran: on a shared machine a steadier figure of a night's
- * fixed cost than wall time (bin/benchmark prints it).
+ * Counts the Spark jobs a process ran — on a shared machine a steadier figure of a night's fixed
+ * cost than wall time (bin/benchmark prints it) — and where they came from: per line of hv code
+ * that started them (with Delta's description of its own jobs), how many and how long, the
+ * profile {@code nightly --profile} writes.
  */
 public final class JobCounter extends SparkListener {
 
   private final AtomicInteger jobs = new AtomicInteger();
+  private final Map<Integer, Started> running = new ConcurrentHashMap<>();
+  private final Map<String, Source> sources = new ConcurrentHashMap<>();
+
+  private record Started(String source, long startMillis) {}
+
+  /** Jobs and their summed seconds (jobs on parallel threads overlap) of one source. */
+  private static final class Source {
+    final AtomicInteger jobs = new AtomicInteger();
+    volatile long millis;
+  }
 
   public static JobCounter attach(SparkSession spark) {
     JobCounter counter = new JobCounter();
@@ -20,11 +41,44 @@ public final class JobCounter extends SparkListener {
   }
 
   @Override
+  public void onJobStart(SparkListenerJobStart jobStart) {
+    running.put(jobStart.jobId(), new Started(source(jobStart.properties()), jobStart.time()));
+  }
+
+  @Override
   public void onJobEnd(SparkListenerJobEnd jobEnd) {
     jobs.incrementAndGet();
+    Started started = running.remove(jobEnd.jobId());
+    if (started != null) {
+      Source s = sources.computeIfAbsent(started.source(), k -> new Source());
+      s.jobs.incrementAndGet();
+      synchronized (s) {
+        s.millis += jobEnd.time() - started.startMillis();
+      }
+    }
   }
 
   public int jobs() {
     return jobs.get();
+  }
+
+  /** The first hv frame of the job's call site, and Delta's description when Delta started it. */
+  private static String source(Properties properties) {
+    String stack = properties == null ? null : properties.getProperty("callSite.long");
+    String hvFrame = stack == null ? "?" : stack.lines().map(String::strip)
+        .filter(l -> l.startsWith("hv.")).findFirst().orElse("(outside hv) " + stack.lines().findFirst().orElse(""));
+    String description = properties == null ? null : properties.getProperty("spark.job.description");
+    return description == null ? hvFrame : hvFrame + " | " + description.replaceAll("\\d+", "N");
+  }
+
+  /** Writes source, jobs, seconds as tab-separated lines, the costliest first. */
+  public void writeProfile(Path file) throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add("seconds\tjobs\tsource");
+    sources.entrySet().stream()
+        .sorted((a, b) -> Long.compare(b.getValue().millis, a.getValue().millis))
+        .forEach(e -> lines.add(String.format("%.2f\t%d\t%s", e.getValue().millis / 1000.0,
+            e.getValue().jobs.get(), e.getKey().replace('\t', ' '))));
+    Files.write(file, lines);
   }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -24,6 +25,9 @@ import scala.Option;
 public final class Warehouse {
 
   public static final List<String> SCHEMAS = List.of("raw", "core", "ops", "marts");
+
+  /** A Delta log file that makes a version: a commit or a checkpoint. */
+  private static final Pattern DELTA_VERSION_FILE = Pattern.compile("\\d{20}\\.(json|checkpoint(\\..+)?\\.parquet)");
 
   private final SparkSession spark;
   private final Path root;
@@ -50,7 +54,24 @@ public final class Warehouse {
   }
 
   public boolean exists(String schema, String table) {
-    return Files.isDirectory(path(schema, table).resolve("_delta_log"));
+    return isDeltaTable(path(schema, table));
+  }
+
+  /**
+   * A folder is a Delta table once its log holds a commit (or a checkpoint). A night killed while
+   * creating a table can leave an empty {@code _delta_log}: that is no table yet, and the next
+   * night creates it.
+   */
+  static boolean isDeltaTable(Path folder) {
+    Path log = folder.resolve("_delta_log");
+    if (!Files.isDirectory(log)) {
+      return false;
+    }
+    try (Stream<Path> entries = Files.list(log)) {
+      return entries.map(e -> e.getFileName().toString()).anyMatch(n -> DELTA_VERSION_FILE.matcher(n).matches());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public Dataset<Row> read(String schema, String table) {
@@ -72,7 +93,7 @@ public final class Warehouse {
    * schema it names alone: registering costs a Delta log read per table.
    */
   public void registerReferenced(String sql) {
-    java.util.regex.Matcher m = java.util.regex.Pattern
+    java.util.regex.Matcher m = Pattern
         .compile("(?i)\\b(raw|core|ops|marts)\\b(?:\\s*\\.\\s*`?(\\w+)`?)?").matcher(sql);
     while (m.find()) {
       String schema = m.group(1).toLowerCase(java.util.Locale.ROOT);
@@ -96,7 +117,7 @@ public final class Warehouse {
       return List.of();
     }
     try (Stream<Path> tables = Files.list(dir)) {
-      return tables.filter(t -> Files.isDirectory(t.resolve("_delta_log")))
+      return tables.filter(Warehouse::isDeltaTable)
           .map(t -> t.getFileName().toString())
           .sorted()
           .toList();

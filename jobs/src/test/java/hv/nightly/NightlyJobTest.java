@@ -107,6 +107,25 @@ class NightlyJobTest {
     }
   }
 
+  @Test
+  void aTableFolderLeftWithAnEmptyLogByAKilledNightIsCreatedByTheNextNight(@TempDir Path tmp) throws Exception {
+    TestInbox inbox = new TestInbox(tmp.resolve("inbox"));
+    family(inbox, "2026-01-10").write();
+    Warehouse wh = new Warehouse(TestSpark.session(), tmp.resolve("wh"));
+    List<String> killedWhileCreating = List.of("core/home_visits", "ops/runs", "marts/benchmark_results");
+    for (String table : killedWhileCreating) {
+      Files.createDirectories(wh.root().resolve(table).resolve("_delta_log"));
+    }
+    assertFalse(wh.exists("core", "home_visits"), "a log without a commit is no table");
+
+    NightlyJob.Result night = night(wh, inbox);
+
+    assertEquals(0, night.exitStatus(), night.message());
+    assertEquals(1, wh.read("core", "home_visits").count());
+    assertEquals(1, wh.read("ops", "runs").count());
+    assertTrue(wh.read("marts", "benchmark_results").where("measure_code = 'PM03'").count() > 0);
+  }
+
   static void rewrite(Path file, String from, String to) {
     try {
       Files.writeString(file, Files.readString(file).replace(from, to));
