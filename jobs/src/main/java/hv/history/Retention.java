@@ -5,8 +5,8 @@ import hv.spark.Warehouse;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
 
 /**
  * How long every table keeps its history (warehouse.md: long enough to audit a payment, default 7
@@ -48,17 +48,19 @@ public final class Retention {
   private static String setIfOther(Warehouse warehouse, String name) {
     SparkSession spark = warehouse.spark();
     String[] parts = name.split("\\.");
-    String delta = "delta.`" + warehouse.location(parts[0], parts[1]) + "`";
-    Row detail = spark.sql("DESCRIBE DETAIL " + delta).first();
-    Map<String, String> held = detail.getJavaMap(detail.fieldIndex("properties"));
+    String location = warehouse.location(parts[0], parts[1]);
+    // the table's properties from its latest metadata: read from the log's checksum file, no Spark
+    // job (DESCRIBE DETAIL also sizes the table, a job per table every night)
+    scala.collection.immutable.Map<String, String> held = DeltaLog.forTable(spark, location)
+        .update(false, scala.Option.empty(), scala.Option.empty()).metadata().configuration();
     List<String> settings = PROPERTIES.stream()
-        .filter(p -> !configured(spark, p).equals(held.get(p)))
+        .filter(p -> !configured(spark, p).equals(held.get(p).getOrElse(() -> null)))
         .map(p -> "'" + p + "' = '" + configured(spark, p) + "'")
         .toList();
     if (settings.isEmpty()) {
       return null;
     }
-    spark.sql("ALTER TABLE " + delta + " SET TBLPROPERTIES (" + String.join(", ", settings) + ")");
+    spark.sql("ALTER TABLE delta.`" + location + "` SET TBLPROPERTIES (" + String.join(", ", settings) + ")");
     return name;
   }
 }

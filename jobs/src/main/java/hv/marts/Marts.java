@@ -55,6 +55,34 @@ public final class Marts implements MartsStage {
 
   @Override
   public void build(LocalDate asOf, Parallel parallel, Map<String, Double> seconds) {
+    PeriodMarts built = buildPeriodMarts(asOf, parallel, seconds);
+
+    EvaluationMart.Result evaluation = EvaluationMart.build(built.core(), asOf, built.benchmarks().units(),
+        built.rateCard().units(), quarantine());
+    publish("evaluation", asOf, parallel, seconds, Map.of(
+        "provider_comparison", PeriodTable.whole(evaluation.providerComparison()),
+        "service_delivery", PeriodTable.whole(evaluation.serviceDelivery()),
+        "data_quality", PeriodTable.whole(evaluation.dataQuality())));
+
+    // the files are read back from the published tables: they show what the tables hold
+    new Exports(warehouse, progress).publish(asOf, built.core().programs(), built.prices());
+    seconds.put("exports", progress.lap());
+    progress.say("marts: exports written (%.1fs)", seconds.get("exports"));
+  }
+
+  /**
+   * Only the per-period marts (benchmarks and rate card, the marts the incremental path
+   * rebuilds), as a night's marts stage: for tests of that path, which need neither the
+   * evaluation marts nor the exports.
+   */
+  public MartsStage periodMartsOnly() {
+    return this::buildPeriodMarts;
+  }
+
+  private record PeriodMarts(CoreTables core, BenchmarkMart.Result benchmarks, RateCardMart.Result rateCard,
+                             RateCardPrices prices) {}
+
+  private PeriodMarts buildPeriodMarts(LocalDate asOf, Parallel parallel, Map<String, Double> seconds) {
     progress.say("marts: building as of %s", asOf);
     CoreVersions versions = CoreVersions.current(warehouse);
     CoreTables core = CoreTables.fromWarehouse(warehouse, versions.versions());
@@ -77,18 +105,7 @@ public final class Marts implements MartsStage {
         "ratecard_units", rateCard.unitTable(),
         "ratecard_results", rateCard.resultTable(),
         "ratecard_payments", PeriodTable.whole(rateCard.payments())));
-
-    EvaluationMart.Result evaluation = EvaluationMart.build(core, asOf, benchmarks.units(), rateCard.units(),
-        quarantine());
-    publish("evaluation", asOf, parallel, seconds, Map.of(
-        "provider_comparison", PeriodTable.whole(evaluation.providerComparison()),
-        "service_delivery", PeriodTable.whole(evaluation.serviceDelivery()),
-        "data_quality", PeriodTable.whole(evaluation.dataQuality())));
-
-    // the files are read back from the published tables: they show what the tables hold
-    new Exports(warehouse, progress).publish(asOf, core.programs(), prices);
-    seconds.put("exports", progress.lap());
-    progress.say("marts: exports written (%.1fs)", seconds.get("exports"));
+    return new PeriodMarts(core, benchmarks, rateCard, prices);
   }
 
   /** Writes one mart's tables side by side, one commit each, and records the stage's seconds. */
@@ -115,6 +132,5 @@ public final class Marts implements MartsStage {
     writer = rows.replacedPeriods() == null ? writer.option("overwriteSchema", "true")
         : writer.option("replaceWhere", rows.replaceWhere());
     writer.save(warehouse.location("marts", table));
-    warehouse.register("marts", table);
   }
 }

@@ -129,7 +129,6 @@ public final class Ingest {
     writeOrphans(statuses, dates, runId);
     Dataset<Row> log = ingestLog(statuses, batch, runId);
     replace(log, "ops", "ingest_log", "extract_date", dates, false);
-    warehouse.register("ops", "ingest_log");
     progress.say("ingest: ops trail written (%.1fs)", progress.lap());
     printLog(log);
 
@@ -202,7 +201,6 @@ public final class Ingest {
     parallel.forEach(withRows, f -> {
       Dataset<Row> rows = raw.get(f.table()).withColumn("_run_id", lit(runId));
       replace(rows, "raw", f.table(), RawReader.EXTRACT_DATE, dates, true);
-      warehouse.register("raw", f.table());
     });
   }
 
@@ -279,7 +277,6 @@ public final class Ingest {
         .select(lit(runId).as("run_id"), col("extract_date"), col("file"), col("line"), col("record_key"),
             reason.getItem(0).as("reason"), reason.getItem(1).as("column"), col("row_json"));
     replace(quarantine, "ops", "quarantine", "extract_date", dates, false);
-    warehouse.register("ops", "quarantine");
   }
 
   /** Rewrites the orphan ledger: released ones of earlier runs kept, this run's held and released. */
@@ -302,7 +299,6 @@ public final class Ingest {
       ledger = kept.unionByName(ledger);
     }
     ledger.localCheckpoint().write().format("delta").mode("overwrite").save(warehouse.location("ops", "orphans"));
-    warehouse.register("ops", "orphans");
   }
 
   /** A row per extract and file of the batch (empty files too). */

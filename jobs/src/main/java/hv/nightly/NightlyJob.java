@@ -50,7 +50,6 @@ public final class NightlyJob {
 
   public Result run(Path inbox, LocalDate asOfOverride) throws IOException {
     try (RunLock lock = RunLock.acquire(warehouse.root()); Parallel parallel = new Parallel(4)) {
-      warehouse.registerAll();
       Instant started = Instant.now();
       String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC).format(started)
           + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -122,6 +121,5 @@ public final class NightlyJob {
         applied.stream().map(Date::valueOf).toList(), Date.valueOf(lastExtract), true, seconds);
     warehouse.spark().createDataFrame(List.of(run), OpsTables.RUNS)
         .write().format("delta").mode("append").save(warehouse.location("ops", "runs"));
-    warehouse.register("ops", "runs");
   }
 }

@@ -42,7 +42,11 @@ public final class JobCounter extends SparkListener {
 
   @Override
   public void onJobStart(SparkListenerJobStart jobStart) {
-    running.put(jobStart.jobId(), new Started(source(jobStart.properties()), jobStart.time()));
+    // the result stage (the highest id) was made by the action that started the job: its details are that call site
+    String stack = scala.collection.JavaConverters.seqAsJavaList(jobStart.stageInfos()).stream()
+        .max(java.util.Comparator.comparingInt(org.apache.spark.scheduler.StageInfo::stageId))
+        .map(org.apache.spark.scheduler.StageInfo::details).orElse(null);
+    running.put(jobStart.jobId(), new Started(source(stack, jobStart.properties()), jobStart.time()));
   }
 
   @Override
@@ -63,8 +67,7 @@ public final class JobCounter extends SparkListener {
   }
 
   /** The first hv frame of the job's call site, and Delta's description when Delta started it. */
-  private static String source(Properties properties) {
-    String stack = properties == null ? null : properties.getProperty("callSite.long");
+  private static String source(String stack, Properties properties) {
     String hvFrame = stack == null ? "?" : stack.lines().map(String::strip)
         .filter(l -> l.startsWith("hv.")).findFirst().orElse("(outside hv) " + stack.lines().findFirst().orElse(""));
     String description = properties == null ? null : properties.getProperty("spark.job.description");

@@ -19,8 +19,10 @@ import scala.Option;
 
 /**
  * The warehouse folder: every table is a Delta table at {@code <root>/<schema>/<table>}.
- * Tables are found by path; each process registers them under their schema names when it
- * starts, so several processes share one warehouse without a shared metastore.
+ * Tables are read and written by path; a process that queries them by name (sql, serve, demo)
+ * registers them under their schema names first, so several processes share one warehouse
+ * without a shared metastore. The nightly job registers nothing: each registration loads the
+ * table's log, a cost it would pay for every table every night.
  */
 public final class Warehouse {
 

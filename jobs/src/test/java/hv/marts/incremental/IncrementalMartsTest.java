@@ -58,7 +58,7 @@ class IncrementalMartsTest {
   static void firstNight() throws IOException {
     root = Files.createTempDirectory("hv-incremental");
     Path out = root.resolve("generated");
-    Generator.generate(new GenerateOptions(out, 150, 7, LAST_GENERATED.minusYears(3), LAST_GENERATED, 1, 0.0,
+    Generator.generate(new GenerateOptions(out, 80, 7, LAST_GENERATED.minusYears(3), LAST_GENERATED, 1, 0.0,
         GenerateOptions.Refusal.NONE), line -> { });
     try (Stream<Path> dirs = Files.list(out)) {
       generated = dirs.sorted().toList();
@@ -69,7 +69,9 @@ class IncrementalMartsTest {
   }
 
   static void night() throws IOException {
-    NightlyJob.Result result = new NightlyJob(wh, QUIET, new Marts(wh, QUIET)).run(root.resolve("inbox"), null);
+    // the per-period marts only: the evaluation marts and exports are full every night, not under test here
+    NightlyJob.Result result = new NightlyJob(wh, QUIET, new Marts(wh, QUIET).periodMartsOnly())
+        .run(root.resolve("inbox"), null);
     assertEquals(0, result.exitStatus(), result.message());
   }
 
@@ -78,12 +80,13 @@ class IncrementalMartsTest {
     CoreTables core = CoreTables.fromWarehouse(wh);
     BenchmarkMart.Result b = BenchmarkMart.build(core, asOf);
     RateCardMart.Result r = RateCardMart.build(core, asOf, RateCardPrices.configured());
+    // computed once each: the comparison reads every table three times
     Map<String, Dataset<Row>> out = new LinkedHashMap<>();
-    out.put("benchmark_units", b.units());
-    out.put("benchmark_results", b.results());
-    out.put("ratecard_units", r.units());
-    out.put("ratecard_results", r.results());
-    out.put("ratecard_payments", r.payments());
+    out.put("benchmark_units", b.units().localCheckpoint());
+    out.put("benchmark_results", b.results().localCheckpoint());
+    out.put("ratecard_units", r.units().localCheckpoint());
+    out.put("ratecard_results", r.results().localCheckpoint());
+    out.put("ratecard_payments", r.payments().localCheckpoint());
     return out;
   }
 
