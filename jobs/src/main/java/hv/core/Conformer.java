@@ -18,6 +18,7 @@ import hv.contract.ColumnSpec;
 import hv.contract.Contract;
 import hv.contract.FileSchema;
 import hv.raw.RawReader;
+import hv.spark.Lineage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -78,7 +79,7 @@ public final class Conformer {
     for (FileSchema f : contract.files()) {
       // materialized with its lineage cut: each child table's plan would otherwise carry every
       // parent's plan, and planning time grows with the depth of the chain
-      Dataset<Row> rows = classifyRows(f, batch.get(f.table()), held.get(f.table()), knownSince).localCheckpoint();
+      Dataset<Row> rows = Lineage.cut(classifyRows(f, batch.get(f.table()), held.get(f.table()), knownSince));
       classified.put(f.table(), rows);
       knownSince.put(f.table(), knownSince(f, rows, coreKeys.apply(f.table())));
     }

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import hv.contract.ColumnSpec;
 import hv.contract.Contract;
 import hv.contract.FileSchema;
+import hv.spark.Lineage;
 import hv.spark.Warehouse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -74,7 +75,7 @@ public final class CoreTables {
                 .where(col(ref.name()).isNull().or(col("_parent_key").isNotNull()))
                 .drop("_parent_key");
       }
-      live.put(f.table(), materialize ? rows.localCheckpoint() : rows);
+      live.put(f.table(), materialize ? Lineage.cut(rows) : rows);
     }
     return new CoreTables(live);
   }

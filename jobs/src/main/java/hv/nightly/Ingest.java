@@ -1,5 +1,6 @@
 package hv.nightly;
 
+import hv.spark.Lineage;
 import hv.spark.Parallel;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -156,7 +157,7 @@ public final class Ingest {
         rows = rows == null ? one : rows.unionByName(one);
       }
       // parsed once, lineage cut: every later step reads these rows several times
-      raw.put(f.table(), rows.localCheckpoint());
+      raw.put(f.table(), Lineage.cut(rows));
     }
     return raw;
   }
@@ -298,7 +299,7 @@ public final class Ingest {
           .where(col("released_run_id").isNotNull().and(ofThisBatch.unary_$bang()));
       ledger = kept.unionByName(ledger);
     }
-    ledger.localCheckpoint().write().format("delta").mode("overwrite").save(warehouse.location("ops", "orphans"));
+    Lineage.cut(ledger).write().format("delta").mode("overwrite").save(warehouse.location("ops", "orphans"));
   }
 
   /** A row per extract and file of the batch (empty files too). */

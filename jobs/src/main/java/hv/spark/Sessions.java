@@ -23,7 +23,31 @@ public final class Sessions {
     for (String key : defaults.stringPropertyNames()) {
       conf.setIfMissing(key, defaults.getProperty(key));
     }
-    return SparkSession.builder().config(conf).getOrCreate();
+    SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+    useReliableCheckpointsOnACluster(spark, warehouse);
+    return spark;
+  }
+
+  /**
+   * On a cluster, rows whose lineage is cut ({@link Lineage}) go to a folder beside the warehouse's
+   * tables (shared storage, as the tables are), one per application, removed when the process
+   * ends. Local mode keeps them in memory.
+   */
+  private static void useReliableCheckpointsOnACluster(SparkSession spark, java.nio.file.Path warehouse) {
+    org.apache.spark.SparkContext sc = spark.sparkContext();
+    if (sc.isLocal()) {
+      return;
+    }
+    String folder = warehouse.resolve("_checkpoints").resolve(sc.applicationId()).toUri().toString();
+    sc.setCheckpointDir(folder);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(folder);
+        path.getFileSystem(sc.hadoopConfiguration()).delete(path, true);
+      } catch (IOException | RuntimeException e) {
+        System.err.println("hv: could not remove the checkpoint folder " + folder + ": " + e.getMessage());
+      }
+    }));
   }
 
   static Properties load(String resource) {

@@ -6,6 +6,7 @@ import hv.core.CoreTables;
 import hv.marts.common.Episodes;
 import hv.marts.common.FamilyRows;
 import hv.marts.incremental.Families;
+import hv.spark.Lineage;
 import hv.time.FiscalYear;
 import hv.time.Periods;
 import java.time.LocalDate;
@@ -61,8 +62,7 @@ public record BenchmarkInputs(Dataset<Row> periods, Dataset<Row> episodes, Datas
    * then start from these rows instead of carrying the derivations (planning cost).
    */
   public BenchmarkInputs cached() {
-    return new BenchmarkInputs(periods.localCheckpoint(), episodes.localCheckpoint(),
-        screenings.localCheckpoint(), referrals.localCheckpoint(), events.localCheckpoint(),
-        answers.localCheckpoint(), visits.localCheckpoint());
+    return new BenchmarkInputs(Lineage.cut(periods), Lineage.cut(episodes), Lineage.cut(screenings),
+        Lineage.cut(referrals), Lineage.cut(events), Lineage.cut(answers), Lineage.cut(visits));
   }
 }

@@ -5,6 +5,7 @@ import hv.marts.common.Rollup;
 import hv.marts.common.Strata;
 import hv.marts.incremental.PeriodRefresh;
 import hv.marts.incremental.PeriodTable;
+import hv.spark.Lineage;
 import java.time.LocalDate;
 import hv.spark.Parallel;
 import java.util.List;
@@ -52,8 +53,8 @@ public final class BenchmarkMart {
     // deep plans costs the optimizer far more than nineteen plans
     List<Dataset<Row>> perMeasure;
     try (Parallel parallel = new Parallel(MEASURE_THREADS)) {
-      perMeasure = parallel.map(BenchmarkMeasures.ALL, m -> (forChanged == null ? m.units(forAll)
-          : m.units(forAll).unionByName(m.units(forChanged))).localCheckpoint());
+      perMeasure = parallel.map(BenchmarkMeasures.ALL, m -> Lineage.cut(forChanged == null ? m.units(forAll)
+          : m.units(forAll).unionByName(m.units(forChanged))));
     }
     PeriodTable units = plan.units(perMeasure.stream().reduce(Dataset::unionByName).orElseThrow());
     Rollup rollup = new Rollup(Rollup.Labels.BENCHMARK,

@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import hv.marts.common.Intervals;
+import hv.spark.Lineage;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Column;
@@ -43,12 +44,11 @@ public record ProviderComparison(Set<String> lowerIsBetter) {
    * @param programs program_id, contract_number
    */
   public Dataset<Row> build(Dataset<Row> units, String codeColumn, Dataset<Row> factors, Dataset<Row> programs) {
-    Dataset<Row> counted = units.where(col("in_denominator"))
+    // lineage cut: the benchmark units' plan (19 measures) made every later join's analysis take minutes
+    Dataset<Row> counted = Lineage.cut(units.where(col("in_denominator"))
         .select(col("period"), col(codeColumn).as(CODE), col("enrollment_id"), col("program_id"),
             when(col("numerator").gt(0), 1L).otherwise(0L).as("outcome"))
-        .join(factors, "enrollment_id")
-        // cut the lineage: the benchmark units' plan (19 measures) made every later join's analysis take minutes
-        .localCheckpoint();
+        .join(factors, "enrollment_id"));
     RiskModel.Fit fit = RiskModel.fit(counted, CODE);
     List<String> cellKey = new java.util.ArrayList<>(List.of("period", CODE));
     cellKey.addAll(RiskFactors.NAMES);
@@ -63,7 +63,7 @@ public record ProviderComparison(Set<String> lowerIsBetter) {
     Dataset<Row> rows = perEntity.join(state, new String[] {"period", CODE})
         .join(fit.statuses(), new String[] {"period", CODE}, "left");
     // computed once: the limits and the p-values each collect from these rows, and the write reads them again
-    Dataset<Row> measured = measured(rows).localCheckpoint();
+    Dataset<Row> measured = Lineage.cut(measured(rows));
     return finish(withPrior(FunnelLimits.join(measured)));
   }
 

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import hv.spark.Lineage;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.classification.LogisticRegression;
@@ -122,10 +123,10 @@ public final class RiskModel {
         Column successes = sum("successes").over(level);
         noVariation = noVariation.or(successes.equalTo(0)).or(successes.equalTo(sum("units").over(level)));
       }
-      Dataset<Row> marked = active.withColumn("_no_variation", noVariation).localCheckpoint();
+      Dataset<Row> marked = Lineage.cut(active.withColumn("_no_variation", noVariation));
       Dataset<Row> settledNow = marked.where(col("_no_variation")).drop("_no_variation");
       if (settledNow.isEmpty()) {
-        return settled.unionByName(fitJointly(active).localCheckpoint());
+        return settled.unionByName(Lineage.cut(fitJointly(active)));
       }
       settled = settled.unionByName(settledNow.withColumn("expected_probability", cellRate));
       active = marked.where(col("_no_variation").unary_$bang()).drop("_no_variation");

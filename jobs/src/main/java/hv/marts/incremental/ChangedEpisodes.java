@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import hv.contract.Contract;
 import hv.contract.FileSchema;
+import hv.spark.Lineage;
 import hv.spark.Warehouse;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,7 +76,7 @@ public final class ChangedEpisodes {
       }
       Dataset<Row> all = episodes.stream().reduce(Dataset::union).orElse(warehouse.spark()
           .createDataFrame(List.of(), new StructType().add("enrollment_id", DataTypes.StringType)));
-      return Optional.of(all.where(col("enrollment_id").isNotNull()).distinct().localCheckpoint());
+      return Optional.of(Lineage.cut(all.where(col("enrollment_id").isNotNull()).distinct()));
     } catch (Exception e) {
       if (e instanceof AnalysisException) {
         // a version range without a change feed (a warehouse from before it was enabled): rebuild in full

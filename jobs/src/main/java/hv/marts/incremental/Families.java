@@ -3,6 +3,7 @@ package hv.marts.incremental;
 import static org.apache.spark.sql.functions.broadcast;
 
 import hv.core.CoreTables;
+import hv.spark.Lineage;
 import java.util.Arrays;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,7 +18,7 @@ public record Families(Dataset<Row> episodes, Dataset<Row> children) {
   public static Families of(CoreTables core, Dataset<Row> enrollmentIds) {
     Dataset<Row> ids = enrollmentIds.select("enrollment_id");
     return new Families(ids,
-        core.children().join(broadcast(ids), "enrollment_id", "left_semi").select("child_id").localCheckpoint());
+        Lineage.cut(core.children().join(broadcast(ids), "enrollment_id", "left_semi").select("child_id")));
   }
 
   /** The episodes themselves (by enrollment_id alone). */

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 import hv.core.CoreTables;
+import hv.spark.Lineage;
 import hv.spark.Warehouse;
 import hv.time.FiscalYear;
 import hv.time.Periods;
@@ -138,9 +139,8 @@ public final class PeriodRefresh {
       replaced.removeIf(p -> reused.contains(p) && !touched.contains(p));
       replaced.addAll(removed);
       List<String> replacedList = new ArrayList<>(replaced);
-      Dataset<Row> written = fresh.where(in(replacedList))
-          .unionByName(old.where(in(touched)).join(ids, "enrollment_id", "left_anti"))
-          .localCheckpoint();
+      Dataset<Row> written = Lineage.cut(fresh.where(in(replacedList))
+          .unionByName(old.where(in(touched)).join(ids, "enrollment_id", "left_anti")));
       Dataset<Row> all = old.where(in(replacedList).unary_$bang()).unionByName(written);
       return new PeriodTable(written, replacedList, all);
     }

@@ -4,6 +4,7 @@ import hv.core.CoreTables;
 import hv.marts.common.Episodes;
 import hv.marts.common.FamilyRows;
 import hv.marts.incremental.Families;
+import hv.spark.Lineage;
 import hv.time.FiscalYear;
 import hv.time.Periods;
 import java.time.LocalDate;
@@ -42,7 +43,6 @@ public record RateCardInputs(Dataset<Row> periods, Dataset<Row> episodes, Datase
 
   /** Materializes the derived pieces every outcome reads, lineage cut (events are a core table, already materialized). */
   public RateCardInputs cached() {
-    return new RateCardInputs(periods.localCheckpoint(), episodes.localCheckpoint(), events,
-        answers.localCheckpoint());
+    return new RateCardInputs(Lineage.cut(periods), Lineage.cut(episodes), events, Lineage.cut(answers));
   }
 }
