@@ -1,6 +1,7 @@
 package hv.publish;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
@@ -11,6 +12,7 @@ import hv.publish.PublishedTable.Count;
 import hv.publish.PublishedTable.DerivedRule;
 import hv.publish.PublishedTable.Margin;
 import hv.publish.PublishedTable.PublishedColumn;
+import hv.spark.Lineage;
 import hv.time.FiscalYear;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +22,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +33,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -48,8 +49,9 @@ import org.apache.spark.sql.types.StructType;
  * contract achievements in {@code ratecard_payments}, the benchmarks' counts in
  * {@code provider_comparison}) is one cell with one decision. A total counts only where it
  * really adds up in the data (checked per total on the exact counts; {@link MarginCheck}).
- * The figures are small aggregates (cells in the hundreds of thousands at most): they are
- * collected and the pattern is found in the driver.
+ * The pattern is found in the driver over the count cells alone (a key and a value each,
+ * millions at the national size); the published columns stay distributed and get their
+ * flags back by a join on the table's key.
  *
  * <p>Output: the table's published columns (its {@code schemas/marts/<table>.json}) with
  * suppressed counts and derived values empty, and one {@code <count>_suppressed} flag per
@@ -154,9 +156,17 @@ public final class Suppression {
     private final Map<String, String> strings = new HashMap<>();
     private long[] values = new long[1024];
 
+    /** One String object per distinct text: millions of keys repeat a few thousand values. */
+    String shared(String text) {
+      return text == null ? null : strings.computeIfAbsent(text, v -> v);
+    }
+
+    List<String> shared(List<String> key) {
+      return key.stream().map(this::shared).toList();
+    }
+
     int intern(String table, String column, List<String> key, long value, String seenIn) {
-      List<String> shared = key.stream().map(s -> s == null ? null : strings.computeIfAbsent(s, v -> v)).toList();
-      CellId id = new CellId(table, column, shared);
+      CellId id = new CellId(table, column, shared(key));
       Integer existing = ids.get(id);
       if (existing != null) {
         if (values[existing] != value) {
@@ -188,17 +198,20 @@ public final class Suppression {
     }
   }
 
-  /** A table's rows as collected (published columns), and the cell of each count on each row (-1: no count there). */
-  private record Collected(PublishedTable table, SparkSession spark, StructType schema, List<Row> rows,
-                           int[][] cellOfRow) {}
+  /**
+   * A table's figures and, per row in key order, its key values and the cell of each count on
+   * it (-1: no count there). Only these narrow columns come to the driver, one row at a time:
+   * the published columns stay distributed and get their flags back by a join on the key.
+   */
+  private record Collected(PublishedTable table, Dataset<Row> figures, List<Object[]> keys, int[][] cellOfRow) {}
 
   private static Collected collect(PublishedTable table, Dataset<Row> figures, Cells cells) {
-    List<String> names = table.columnNames();
     List<PublishedColumn> counts = table.counts();
     List<Column> select = new ArrayList<>();
-    names.forEach(n -> select.add(col(n)));
+    table.key().forEach(k -> select.add(col(k)));
     select.add(array(table.key().stream().map(k -> col(k).cast("string")).toArray(Column[]::new)).as("_key"));
     for (PublishedColumn c : counts) {
+      select.add(col(c.name()));
       List<Count> alternatives = c.count().alternatives();
       for (int a = 0; a < alternatives.size(); a++) {
         Count spec = alternatives.get(a);
@@ -212,30 +225,43 @@ public final class Suppression {
     }
     Dataset<Row> selected = figures.select(select.toArray(Column[]::new))
         .orderBy(table.key().stream().map(k -> col(k)).toArray(Column[]::new));
-    StructType schema = new StructType(Arrays.stream(selected.schema().fields()).limit(names.size())
-        .toArray(StructField[]::new));
-    List<Row> rows = selected.collectAsList();
-    int[][] cellOfRow = new int[rows.size()][counts.size()];
-    for (int r = 0; r < rows.size(); r++) {
-      Row row = rows.get(r);
-      List<String> key = row.getList(row.fieldIndex("_key"));
+    int keyColumns = table.key().size();
+    List<Object[]> keys = new ArrayList<>();
+    List<int[]> cellOfRow = new ArrayList<>();
+    List<String> previous = null;
+    Iterator<Row> rows = selected.toLocalIterator();
+    while (rows.hasNext()) {
+      Row row = rows.next();
+      List<String> key = cells.shared(row.getList(keyColumns));
+      // the flags go back by key: a key must name one row (rows in key order: a repeat is adjacent)
+      if (key.equals(previous)) {
+        throw new IllegalStateException(table.table() + " has two rows with the key " + key);
+      }
+      previous = key;
+      Object[] keyValues = new Object[keyColumns];
+      for (int k = 0; k < keyColumns; k++) {
+        keyValues[k] = row.get(k) instanceof String text ? cells.shared(text) : row.get(k);
+      }
+      int[] cellOf = new int[counts.size()];
       for (int i = 0; i < counts.size(); i++) {
         PublishedColumn c = counts.get(i);
         List<Count> alternatives = c.count().alternatives();
-        cellOfRow[r][i] = -1;
-        for (int a = 0; a < alternatives.size() && cellOfRow[r][i] < 0; a++) {
+        cellOf[i] = -1;
+        for (int a = 0; a < alternatives.size() && cellOf[i] < 0; a++) {
           if (row.getBoolean(row.fieldIndex("_counted_" + c.name() + a))) {
             long value = exactCount(row.get(row.fieldIndex(c.name())), table.table() + "." + c.name());
             Count spec = alternatives.get(a);
-            cellOfRow[r][i] = spec.cellOf() == null
+            cellOf[i] = spec.cellOf() == null
                 ? cells.intern(table.table(), c.name(), key, value, table.table() + "." + c.name())
                 : cells.intern(spec.cellOf(), spec.column(), row.getList(row.fieldIndex("_cell_" + c.name() + a)),
                     value, table.table() + "." + c.name());
           }
         }
       }
+      keys.add(keyValues);
+      cellOfRow.add(cellOf);
     }
-    return new Collected(table, figures.sparkSession(), schema, rows, cellOfRow);
+    return new Collected(table, figures, keys, cellOfRow.toArray(int[][]::new));
   }
 
   private static long exactCount(Object value, String where) {
@@ -504,30 +530,48 @@ public final class Suppression {
   private Dataset<Row> publish(Collected c, boolean[] suppressed) {
     PublishedTable table = c.table();
     List<PublishedColumn> counts = table.counts();
-    List<String> names = table.columnNames();
-    int[] countIndex = counts.stream().mapToInt(p -> names.indexOf(p.name())).toArray();
-    List<Row> out = new ArrayList<>(c.rows().size());
-    for (int r = 0; r < c.rows().size(); r++) {
-      Row row = c.rows().get(r);
-      Object[] values = new Object[names.size() + counts.size()];
-      for (int i = 0; i < names.size(); i++) {
-        values[i] = row.get(i);
-      }
+    List<String> key = table.key();
+    // the rows with a suppressed count, by key: the only ones the flags join changes
+    List<Row> flagged = new ArrayList<>();
+    for (int r = 0; r < c.keys().size(); r++) {
+      Object[] values = Arrays.copyOf(c.keys().get(r), key.size() + counts.size());
+      boolean any = false;
       for (int i = 0; i < counts.size(); i++) {
         int cell = c.cellOfRow()[r][i];
         boolean hidden = cell >= 0 && suppressed[cell];
-        values[names.size() + i] = hidden;
-        if (hidden) {
-          values[countIndex[i]] = null;
-        }
+        values[key.size() + i] = hidden;
+        any |= hidden;
       }
-      out.add(RowFactory.create(values));
+      if (any) {
+        flagged.add(RowFactory.create(values));
+      }
     }
-    StructType schema = c.schema();
+    Dataset<Row> figures = c.figures().select(table.columnNames().stream().map(n -> col(n)).toArray(Column[]::new));
+    StructType flagSchema = new StructType();
+    for (String k : key) {
+      flagSchema = flagSchema.add("_flag_key_" + k, figures.schema().apply(k).dataType(), true);
+    }
     for (PublishedColumn count : counts) {
-      schema = schema.add(count.name() + FLAG, DataTypes.BooleanType, false);
+      flagSchema = flagSchema.add("_flag_" + count.name(), DataTypes.BooleanType, false);
     }
-    Dataset<Row> rows = c.spark().createDataFrame(out, schema);
+    Dataset<Row> flags = figures.sparkSession().createDataFrame(flagged, flagSchema);
+    Column sameKey = lit(true);
+    for (String k : key) {
+      sameKey = sameKey.and(col(k).eqNullSafe(col("_flag_key_" + k)));
+    }
+    Dataset<Row> rows = figures.join(flags, sameKey, "left");
+    List<Column> out = new ArrayList<>();
+    for (String name : table.columnNames()) {
+      Column value = col(name);
+      if (table.column(name).filter(PublishedColumn::isCount).isPresent()) {
+        value = when(col("_flag_" + name).equalTo(true), lit(null)).otherwise(value);
+      }
+      out.add(value.as(name));
+    }
+    for (PublishedColumn count : counts) {
+      out.add(coalesce(col("_flag_" + count.name()), lit(false)).as(count.name() + FLAG));
+    }
+    rows = rows.select(out.toArray(Column[]::new));
     for (PublishedColumn derived : table.columns()) {
       if (derived.suppressedWith() != null) {
         Column hidden = lit(false);
@@ -537,8 +581,8 @@ public final class Suppression {
         rows = rows.withColumn(derived.name(), when(hidden, lit(null)).otherwise(col(derived.name())));
       }
     }
-    String[] fields = schema.fieldNames();
-    return rows.select(fields[0], Arrays.copyOfRange(fields, 1, fields.length)).orderBy(table.key().stream().map(k -> col(k)).toArray(Column[]::new));
+    // read several times (CSV, Parquet, the report): computed once
+    return Lineage.cut(rows.orderBy(key.stream().map(k -> col(k)).toArray(Column[]::new)));
   }
 
   private static Column holds(DerivedRule rule) {
