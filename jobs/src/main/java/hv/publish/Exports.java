@@ -34,7 +34,8 @@ import org.apache.spark.sql.types.StructField;
  * file, the data dictionary of those files, and the providers' rate card reports
  * ({@link RateCardReports}). The folder is built beside the old one under a hidden name and
  * renamed into place, so a crash never leaves a half-written export folder visible; a
- * re-run of the same night writes the same bytes.
+ * re-run of the same night writes the same rows (the same bytes, except a set in the Parquet
+ * footers whose order varies between processes: docs/publication-decisions.md, 15).
  */
 public final class Exports {
 
