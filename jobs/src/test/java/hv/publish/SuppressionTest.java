@@ -1,6 +1,7 @@
 package hv.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -226,5 +227,31 @@ class SuppressionTest {
     tables.put("ratecard_results", rateCard(new Object[] {"SFY2026-H1", "CONTRACT", "C1", "RC1", 14L}));
     tables.put("ratecard_payments", payments(15));
     assertThrows(IllegalStateException.class, () -> new Suppression(9, CONTRACTS, AS_OF).apply(tables));
+  }
+
+  @Test
+  void aSuppressedRowWithAnEmptyKeyValueGetsItsFlagBackAndItsNeighboursDoNot() {
+    // the flags go back to the rows by a null-safe join on the key: an empty stratum_value is a value too
+    Dataset<Row> published = new Suppression(9, CONTRACTS, AS_OF).apply("benchmark_results", benchmarks(
+        result("STATE", "ALL", "ALL", "ALL", 50),
+        result("STATE", "ALL", "race", null, 4),
+        result("STATE", "ALL", "race", "WHITE", 46)));
+    Row empty = published.where(col("stratum_value").isNull()).first();
+    assertTrue(empty.<Boolean>getAs("numerator_suppressed"));
+    assertTrue(empty.isNullAt(empty.fieldIndex("numerator")));
+    assertEquals(3, published.count(), "one published row per row, none doubled by the join");
+    Row white = published.where(col("stratum_value").equalTo("WHITE")).first();
+    assertTrue(white.<Boolean>getAs("numerator_suppressed"), "46 is the only other cell of the race total");
+    Row all = published.where(col("stratum").equalTo("ALL")).first();
+    assertEquals(50L, all.<Long>getAs("numerator"));
+    assertFalse(all.<Boolean>getAs("numerator_suppressed"));
+  }
+
+  @Test
+  void aTableWithTwoRowsUnderOneKeyIsRefused() {
+    Dataset<Row> twice = benchmarks(result("STATE", "ALL", "ALL", "ALL", 50), result("STATE", "ALL", "ALL", "ALL", 50));
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> new Suppression(9, CONTRACTS, AS_OF).apply("benchmark_results", twice));
+    assertTrue(e.getMessage().contains("two rows with the key"), e.getMessage());
   }
 }
