@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import hv.marts.common.ExactSum;
 import hv.marts.common.Intervals;
 import hv.spark.Lineage;
 import java.util.List;
@@ -83,7 +84,7 @@ public record ProviderComparison(Set<String> lowerIsBetter) {
     // sum skips the scaffold's empty expected; a group the model did not fit stays empty
     return counts.unionByName(scaffold)
         .groupBy("period", CODE, "level", "entity_id")
-        .agg(sum("units").as("units"), sum("observed").as("observed"), sum("expected").as("expected"));
+        .agg(sum("units").as("units"), sum("observed").as("observed"), ExactSum.of(col("expected")).as("expected"));
   }
 
   /** Rates, interval, difference, O/E and the risk-standardized rate. */

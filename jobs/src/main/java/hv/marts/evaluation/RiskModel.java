@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import hv.marts.common.ExactSum;
 import hv.spark.Lineage;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class RiskModel {
 
     Dataset<Row> predicted = predict(fittable);
     Dataset<Row> converged = predicted.groupBy(GROUP)
-        .agg(sum(col("units").multiply(col("expected_probability"))).as("expected"), sum("successes").as("observed"))
+        .agg(ExactSum.of(col("units").multiply(col("expected_probability"))).as("expected"), sum("successes").as("observed"))
         .where(abs(col("expected").minus(col("observed")))
             .leq(greatest(lit(1.0), col("observed")).multiply(CONVERGENCE_TOLERANCE)))
         .select(col(GROUP), lit(true).as("_converged"));
@@ -165,7 +166,10 @@ public final class RiskModel {
     Dataset<Row> features = new VectorAssembler()
         .setInputCols(oneHot.toArray(String[]::new)).setOutputCol("features")
         .transform(encoded);
+    // one partition in a fixed order: the fit's sums (gradient, loss) then add in the same order
+    // every night, on either path, so the coefficients and every expected count keep their bits
     Dataset<Row> weighted = features
+        .repartition(1).sortWithinPartitions(columns(with(List.of(GROUP), RiskFactors.NAMES.toArray(String[]::new))))
         .withColumn("_row", explode(array(
             struct(lit(1.0).as("label"), col("successes").cast("double").as("weight")),
             struct(lit(0.0).as("label"), col("units").minus(col("successes")).cast("double").as("weight")))))

@@ -19,7 +19,6 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
@@ -27,6 +26,7 @@ import static org.apache.spark.sql.functions.year;
 
 import hv.core.CoreTables;
 import hv.marts.common.Episodes;
+import hv.marts.common.ExactSum;
 import hv.marts.common.PeriodJoin;
 import hv.marts.common.Rollup;
 import hv.time.Days;
@@ -150,7 +150,7 @@ public record ServiceDelivery(CaseloadSlots slots) {
         .withColumn("_month", explode(sequence(trunc(col("_from"), "month"), trunc(col("_to"), "month"),
             expr("interval 1 month"))))
         .groupBy("period_or_date", "frame", START, END, "enrollment_id", "program_id")
-        .agg(sum(daysInMonth.divide(dayofmonth(last_day(month))).multiply(col("planned_visits_per_month")))
+        .agg(ExactSum.of(daysInMonth.divide(dayofmonth(last_day(month))).multiply(col("planned_visits_per_month")))
             .as("planned"));
     // visits go to their frames by date (a few frames each), not every visit to every frame of its episode
     Dataset<Row> completedWhileEnrolled = PeriodJoin.dayIn(frames,
@@ -215,7 +215,7 @@ public record ServiceDelivery(CaseloadSlots slots) {
         .withColumn("_level", levels)
         .groupBy(col("period_or_date"), col("frame"), col("frame_start"), col("frame_end"),
             col("_level.level").as("level"), col("_level.entity_id").as("entity_id"), col("indicator"), col("kind"))
-        .agg(sum("num").as("numerator"), sum("den").as("denominator"), expr("percentile(days, 0.5)").as("median"));
+        .agg(ExactSum.of(col("num")).as("numerator"), ExactSum.of(col("den")).as("denominator"), expr("percentile(days, 0.5)").as("median"));
     Column value = when(col("kind").equalTo(Kind.MEDIAN.name()), col("median"))
         .when(col("kind").equalTo(Kind.COUNT.name()), col("numerator"))
         .when(col("denominator").gt(0), col("numerator").divide(col("denominator")));

@@ -1,0 +1,28 @@
+package hv.marts.common;
+
+import static org.apache.spark.sql.functions.sum;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * A sum of doubles that does not depend on the order of the rows. Spark adds doubles in the
+ * order they arrive, which changes with the partitioning and between the nightly and the full
+ * path, so the last digits of a published figure would change with them. Here each value is
+ * taken to {@value #SCALE} decimal places and added exactly as a decimal, and the total comes
+ * back as a double: the same rows give the same bits.
+ */
+public final class ExactSum {
+
+  static final int SCALE = 18;
+  /** Up to 10^20 before the point: far above any count of units or visits. */
+  private static final DataType DECIMAL = DataTypes.createDecimalType(38, SCALE);
+
+  private ExactSum() {}
+
+  /** sum(value) as a double, empty where every value is empty (as Spark's sum). */
+  public static Column of(Column value) {
+    return sum(value.cast(DECIMAL)).cast("double");
+  }
+}
