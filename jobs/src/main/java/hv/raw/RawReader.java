@@ -6,6 +6,10 @@ import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.nullif;
 
 import hv.contract.FileSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -38,8 +42,21 @@ public final class RawReader {
     this.spark = spark;
   }
 
-  /** One file of one extract. A quoted field may span lines, so the whole file is one partition. */
+  /**
+   * One file of one extract. A quoted field may span lines, so the file is read as one
+   * partition and its lines are numbered there; a file larger than Spark's file partition size
+   * ({@code spark.sql.files.maxPartitionBytes}) is then spread over partitions of about that
+   * size, so that every later step reads it in parallel (a national-size visits file is over a
+   * gigabyte: one partition was one core, and a cached partition too large for memory).
+   */
   public Dataset<Row> read(Extract extract, FileSchema file) {
+    Dataset<Row> rows = parse(extract, file);
+    long partitions = (size(extract.file(file.table())) - 1) / spark.sessionState().conf().filesMaxPartitionBytes() + 1;
+    // by line: deterministic (a retried task gets the same rows) without sorting the whole file first
+    return partitions > 1 ? rows.repartition((int) partitions, col(LINE)) : rows;
+  }
+
+  private Dataset<Row> parse(Extract extract, FileSchema file) {
     List<String> header = extract.headers().get(file.table());
     List<StructField> fields = new ArrayList<>();
     for (String name : header) {
@@ -69,6 +86,14 @@ public final class RawReader {
     out.add(monotonically_increasing_id().bitwiseAND(ROW_INDEX_MASK).plus(2).as(LINE));
     out.add(col(MALFORMED));
     return parsed.select(out.toArray(new Column[0]));
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The raw columns every raw table has, in order. */

@@ -161,4 +161,32 @@ class IngestTest {
     assertEquals(24, (int) held.getAs("age_at_enrollment"));
     assertEquals("2026-01-11", held.getAs("_extract_date").toString());
   }
+
+  @Test
+  void aFileLargerThanAPartitionIsSpreadOverPartitionsAndKeepsItsLineNumbers(@TempDir Path tmp) throws Exception {
+    TestInbox inbox = new TestInbox(tmp.resolve("inbox"));
+    TestInbox.Extract extract = inbox.extract("2026-01-10")
+        .add("programs", program("P1")).add("caregivers", caregiver("CG1"))
+        .add("enrollments", enrollment("E1", "CG1", "2026-01-01T00:00:00Z"));
+    for (int i = 1; i <= 40; i++) {
+      extract.add("home_visits", visit("V" + i, "E1", i == 17 ? "2026-02-30" : "2026-01-05"));
+    }
+    extract.write();
+    Warehouse wh = new Warehouse(TestSpark.session(), tmp.resolve("wh"));
+    String setting = "spark.sql.files.maxPartitionBytes";
+    String before = wh.spark().conf().get(setting);
+    wh.spark().conf().set(setting, "512");   // the visits file is several times this: spread over partitions
+    try {
+      ingest(wh, inbox.root());
+    } finally {
+      wh.spark().conf().set(setting, before);
+    }
+    // V17 is the 17th record: line 18 under the header, wherever its partition
+    Row bad = wh.read("ops", "quarantine").first();
+    assertEquals("V17", bad.getAs("record_key"));
+    assertEquals(18L, (long) bad.getAs("line"));
+    assertEquals(39, wh.read("core", "home_visits").count());
+    assertEquals(40, wh.read("raw", "home_visits").select("_line").distinct().count());
+    assertEquals(41L, wh.read("raw", "home_visits").agg(org.apache.spark.sql.functions.max("_line")).first().getLong(0));
+  }
 }
