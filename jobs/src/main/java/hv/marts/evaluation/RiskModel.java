@@ -166,10 +166,11 @@ public final class RiskModel {
     Dataset<Row> features = new VectorAssembler()
         .setInputCols(oneHot.toArray(String[]::new)).setOutputCol("features")
         .transform(encoded);
-    // one partition in a fixed order: the fit's sums (gradient, loss) then add in the same order
-    // every night, on either path, so the coefficients and every expected count keep their bits
+    // fixed partitions (by group) in a fixed order: the fit's sums (gradient, loss) then add in the
+    // same order every night, on either path, so the coefficients and expected counts keep their bits
     Dataset<Row> weighted = features
-        .repartition(1).sortWithinPartitions(columns(with(List.of(GROUP), RiskFactors.NAMES.toArray(String[]::new))))
+        .repartition(features.sparkSession().sparkContext().defaultParallelism(), col(GROUP))
+        .sortWithinPartitions(columns(with(List.of(GROUP), RiskFactors.NAMES.toArray(String[]::new))))
         .withColumn("_row", explode(array(
             struct(lit(1.0).as("label"), col("successes").cast("double").as("weight")),
             struct(lit(0.0).as("label"), col("units").minus(col("successes")).cast("double").as("weight")))))
