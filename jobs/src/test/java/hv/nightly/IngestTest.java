@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hv.TestInbox;
 import hv.TestSpark;
 import hv.contract.Contract;
+import hv.raw.Extract;
+import hv.raw.Inbox;
+import hv.raw.RawReader;
 import hv.ops.Progress;
 import hv.spark.Warehouse;
 import java.io.PrintStream;
@@ -177,6 +180,8 @@ class IngestTest {
     String before = wh.spark().conf().get(setting);
     wh.spark().conf().set(setting, "512");   // the visits file is several times this: spread over partitions
     try {
+      Extract visits = new Inbox(inbox.root(), Contract.get()).check(inbox.root().resolve("2026-01-10"));
+      assertTrue(new RawReader(wh.spark()).read(visits, Contract.get().file("home_visits")).rdd().getNumPartitions() > 1);
       ingest(wh, inbox.root());
     } finally {
       wh.spark().conf().set(setting, before);
