@@ -2,6 +2,8 @@ package hv.nightly;
 
 import hv.spark.Parallel;
 import static hv.TestInbox.row;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.max;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -191,7 +193,8 @@ class IngestTest {
     assertEquals("V17", bad.getAs("record_key"));
     assertEquals(18L, (long) bad.getAs("line"));
     assertEquals(39, wh.read("core", "home_visits").count());
-    assertEquals(40, wh.read("raw", "home_visits").select("_line").distinct().count());
-    assertEquals(41L, wh.read("raw", "home_visits").agg(org.apache.spark.sql.functions.max("_line")).first().getLong(0));
+    Row lines = wh.read("raw", "home_visits").agg(countDistinct("_line"), max("_line")).first();
+    assertEquals(40L, lines.getLong(0));
+    assertEquals(41L, lines.getLong(1));
   }
 }
