@@ -1,5 +1,6 @@
 package hv.ops;
 
+import hv.spark.Lineage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,10 +67,15 @@ public final class JobCounter extends SparkListener {
     return jobs.get();
   }
 
-  /** The first hv frame of the job's call site, and Delta's description when Delta started it. */
+  /**
+   * The first hv frame of the job's call site (past {@link Lineage}, which only runs what its
+   * caller built), and Delta's description when Delta started it.
+   */
+  private static final String LINEAGE = Lineage.class.getName() + ".";
+
   private static String source(String stack, Properties properties) {
     String hvFrame = stack == null ? "?" : stack.lines().map(String::strip)
-        .filter(l -> l.startsWith("hv.")).findFirst().orElse("(outside hv) " + stack.lines().findFirst().orElse(""));
+        .filter(l -> l.startsWith("hv.") && !l.startsWith(LINEAGE)).findFirst().orElse("(outside hv) " + stack.lines().findFirst().orElse(""));
     String description = properties == null ? null : properties.getProperty("spark.job.description");
     return description == null ? hvFrame : hvFrame + " | " + description.replaceAll("\\d+", "N");
   }
