@@ -67,12 +67,12 @@ public final class JobCounter extends SparkListener {
     return jobs.get();
   }
 
+  private static final String LINEAGE = Lineage.class.getName() + ".";
+
   /**
    * The first hv frame of the job's call site (past {@link Lineage}, which only runs what its
    * caller built), and Delta's description when Delta started it.
    */
-  private static final String LINEAGE = Lineage.class.getName() + ".";
-
   private static String source(String stack, Properties properties) {
     String hvFrame = stack == null ? "?" : stack.lines().map(String::strip)
         .filter(l -> l.startsWith("hv.") && !l.startsWith(LINEAGE)).findFirst().orElse("(outside hv) " + stack.lines().findFirst().orElse(""));
