@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -29,7 +30,7 @@ import org.apache.spark.ml.functions;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.RowFactory;
 
 /**
  * The risk model of the comparison: per code and period, a logistic regression of the unit
@@ -147,11 +148,25 @@ public final class RiskModel {
       }
       active = varied;
     }
-    SparkSession spark = cells.sparkSession();
-    Dataset<Row> settledRates = spark.createDataFrame(settled, cells.schema())
+    List<Row> marked = new ArrayList<>();
+    settled.forEach(cell -> marked.add(withFlag(cell, true)));
+    active.forEach(cell -> marked.add(withFlag(cell, false)));
+    // cut: a plan over rows held in the driver would be folded by the optimizer in the driver, one
+    // thread, each time a later query (the fit runs many) is planned
+    Dataset<Row> all = Lineage.cut(cells.sparkSession().createDataFrame(marked, cells.schema().add("_settled", "boolean")));
+    Dataset<Row> settledRates = all.where(col("_settled")).drop("_settled")
         .withColumn("expected_probability", col("successes").cast("double").divide(col("units")));
     return active.isEmpty() ? settledRates
-        : settledRates.unionByName(Lineage.cut(fitJointly(spark.createDataFrame(active, cells.schema()))));
+        : settledRates.unionByName(Lineage.cut(fitJointly(all.where(not(col("_settled"))).drop("_settled"))));
+  }
+
+  private static Row withFlag(Row cell, boolean flag) {
+    Object[] values = new Object[cell.size() + 1];
+    for (int i = 0; i < cell.size(); i++) {
+      values[i] = cell.get(i);
+    }
+    values[cell.size()] = flag;
+    return RowFactory.create(values);
   }
 
   /** The joint block-diagonal fit and each cell's probability. */
