@@ -1,5 +1,6 @@
 package hv.cli;
 
+import hv.spark.RowDifference;
 import hv.spark.Sessions;
 import hv.spark.Warehouse;
 import java.nio.file.Path;
@@ -74,8 +75,6 @@ public final class CompareCommand implements Callable<Integer> {
     shared.retainAll(Arrays.asList(b.columns()));
     shared.removeAll(RUN_COLUMNS);
     Column[] cols = shared.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-    Dataset<Row> x = a.select(cols);
-    Dataset<Row> y = b.select(cols);
-    return new long[] {x.exceptAll(y).count(), y.exceptAll(x).count()};
+    return RowDifference.count(a.select(cols), b.select(cols));
   }
 }
