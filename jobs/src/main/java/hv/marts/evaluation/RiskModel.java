@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -15,7 +16,10 @@ import static org.apache.spark.sql.functions.when;
 import hv.marts.common.ExactSum;
 import hv.spark.Lineage;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.feature.OneHotEncoder;
@@ -26,8 +30,7 @@ import org.apache.spark.ml.functions;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.RowFactory;
 
 /**
  * The risk model of the comparison: per code and period, a logistic regression of the unit
@@ -114,25 +117,56 @@ public final class RiskModel {
    * before the group's Σ expected reaches Σ observed.
    */
   private static Dataset<Row> predict(Dataset<Row> cells) {
-    Column cellRate = col("successes").cast("double").divide(col("units"));
-    Dataset<Row> active = cells;
-    Dataset<Row> settled = cells.limit(0).withColumn("expected_probability", cellRate);
+    // a few rows per factor combination, however many units: settled in the driver, where each
+    // pass is a loop over the cells instead of a Spark job per factor window
+    List<Row> active = cells.collectAsList();
+    List<Row> settled = new ArrayList<>();
+    int[] factors = RiskFactors.NAMES.stream().mapToInt(cells.schema()::fieldIndex).toArray();
+    int group = cells.schema().fieldIndex(GROUP);
+    int units = cells.schema().fieldIndex("units");
+    int successes = cells.schema().fieldIndex("successes");
     while (!active.isEmpty()) {
-      Column noVariation = lit(false);
-      for (String factor : RiskFactors.NAMES) {
-        WindowSpec level = Window.partitionBy(col(GROUP), col(factor));
-        Column successes = sum("successes").over(level);
-        noVariation = noVariation.or(successes.equalTo(0)).or(successes.equalTo(sum("units").over(level)));
+      Map<List<Object>, long[]> levels = new HashMap<>();
+      for (Row cell : active) {
+        for (int k : factors) {
+          long[] sums = levels.computeIfAbsent(Arrays.asList(cell.get(group), k, cell.get(k)), x -> new long[2]);
+          sums[0] += cell.getLong(successes);
+          sums[1] += cell.getLong(units);
+        }
       }
-      Dataset<Row> marked = Lineage.cut(active.withColumn("_no_variation", noVariation));
-      Dataset<Row> settledNow = marked.where(col("_no_variation")).drop("_no_variation");
-      if (settledNow.isEmpty()) {
-        return settled.unionByName(Lineage.cut(fitJointly(active)));
+      List<Row> varied = new ArrayList<>();
+      for (Row cell : active) {
+        boolean noVariation = false;
+        for (int k : factors) {
+          long[] sums = levels.get(Arrays.asList(cell.get(group), k, cell.get(k)));
+          noVariation |= sums[0] == 0 || sums[0] == sums[1];
+        }
+        (noVariation ? settled : varied).add(cell);
       }
-      settled = settled.unionByName(settledNow.withColumn("expected_probability", cellRate));
-      active = marked.where(col("_no_variation").unary_$bang()).drop("_no_variation");
+      if (varied.size() == active.size()) {
+        break;
+      }
+      active = varied;
     }
-    return settled;
+    List<Row> marked = new ArrayList<>();
+    settled.forEach(cell -> marked.add(withFlag(cell, true)));
+    active.forEach(cell -> marked.add(withFlag(cell, false)));
+    // cut: a plan over rows held in the driver would be folded by the optimizer in the driver, one
+    // thread, each time a later query (the fit runs many) is planned
+    Dataset<Row> all = Lineage.cut(cells.sparkSession().createDataFrame(marked, cells.schema().add("_settled", "boolean")));
+    Dataset<Row> settledRates = all.where(col("_settled")).drop("_settled")
+        .withColumn("expected_probability", col("successes").cast("double").divide(col("units")));
+    return active.isEmpty() ? settledRates
+        : settledRates.unionByName(Lineage.cut(fitJointly(all.where(not(col("_settled"))).drop("_settled"))));
+  }
+
+  private static Row withFlag(Row cell, boolean flag) {
+    Object[] values = new Object[cell.size() + 1];
+    for (int i = 0; i < cell.size(); i++) {
+      values[i] = cell.get(i);
+    }
+    values[cell.size()] = flag;
+    return RowFactory.create(values);
   }
 
   /** The joint block-diagonal fit and each cell's probability. */

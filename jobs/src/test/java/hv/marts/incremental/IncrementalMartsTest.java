@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hv.GeneratedWarehouse;
 import hv.TestInbox;
 import hv.TestSpark;
 import hv.core.CoreTables;
@@ -29,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.commons.io.FileUtils;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,8 +40,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Nights on the incremental path, each checked against the full (unoptimized) computation of
- * the per-period marts from the same core: a generated increment, an increment with only
- * current-period data (ended periods untouched), and a late row dated in an ended period.
+ * the per-period marts from the same core: a generated increment (the second night of the
+ * shared {@link GeneratedWarehouse}), and, on this class's own small warehouse, an increment
+ * with only current-period data (ended periods untouched) and a late row dated in an ended
+ * period.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IncrementalMartsTest {
@@ -52,20 +54,15 @@ class IncrementalMartsTest {
   static final Progress QUIET = new Progress(new PrintStream(OutputStream.nullOutputStream()));
 
   static Path root;
-  static List<Path> generated;
   static Warehouse wh;
 
+  /** A full extract up to {@link #LAST_GENERATED}, ingested by a first (full) night. */
   @BeforeAll
   static void firstNight() throws IOException {
     root = Files.createTempDirectory("hv-incremental");
-    Path out = root.resolve("generated");
-    Generator.generate(new GenerateOptions(out, 80, 7, LAST_GENERATED.minusYears(3), LAST_GENERATED, 1, 0.0,
-        GenerateOptions.Refusal.NONE), line -> { });
-    try (Stream<Path> dirs = Files.list(out)) {
-      generated = dirs.sorted().toList();
-    }
+    Generator.generate(new GenerateOptions(root.resolve("inbox"), 80, 7, LAST_GENERATED.minusYears(3),
+        LAST_GENERATED, 0, 0.0, GenerateOptions.Refusal.NONE), line -> { });
     wh = new Warehouse(TestSpark.session(), root.resolve("warehouse"));
-    FileUtils.copyDirectory(generated.get(0).toFile(), root.resolve("inbox").resolve(generated.get(0).getFileName()).toFile());
     night();
   }
 
@@ -76,8 +73,8 @@ class IncrementalMartsTest {
     assertEquals(0, result.exitStatus(), result.message());
   }
 
-  /** The per-period marts as the full path computes them from the core held now. */
-  static Map<String, Dataset<Row>> fullPath(LocalDate asOf) {
+  /** The per-period marts as the full path computes them from the core the warehouse holds now. */
+  static Map<String, Dataset<Row>> fullPath(Warehouse wh, LocalDate asOf) {
     CoreTables core = CoreTables.fromWarehouse(wh);
     BenchmarkMart.Result b = BenchmarkMart.build(core, asOf);
     RateCardMart.Result r = RateCardMart.build(core, asOf, RateCardPrices.configured());
@@ -91,8 +88,8 @@ class IncrementalMartsTest {
     return out;
   }
 
-  static void assertPublishedEqualsFullPath(LocalDate asOf) {
-    fullPath(asOf).forEach((table, full) -> {
+  static void assertPublishedEqualsFullPath(Warehouse wh, LocalDate asOf) {
+    fullPath(wh, asOf).forEach((table, full) -> {
       Dataset<Row> published = wh.read("marts", table).drop("as_of");
       assertSameRows(published, full, table + " (published, against the full path)");
     });
@@ -115,15 +112,13 @@ class IncrementalMartsTest {
 
   @Test
   @Order(1)
-  void aGeneratedIncrementGivesWhatTheFullPathGives() throws IOException {
-    LocalDate before = LocalDate.parse(generated.get(0).getFileName().toString());
-    LocalDate asOf = LocalDate.parse(generated.get(1).getFileName().toString());
-    FileUtils.copyDirectory(generated.get(1).toFile(), root.resolve("inbox").resolve(generated.get(1).getFileName()).toFile());
-    night();
-    assertPublishedEqualsFullPath(asOf);
+  void aGeneratedIncrementGivesWhatTheFullPathGives() {
+    Warehouse generated = GeneratedWarehouse.get();
+    assertPublishedEqualsFullPath(generated, GeneratedWarehouse.AS_OF);
     // the night was incremental: the rate card's oldest year has no changed family and kept its rows of the first night
-    assertTrue(wh.read("marts", "ratecard_results").where(col("as_of").equalTo(Date.valueOf(before))).count() > 0);
-    assertTrue(wh.read("marts", "ratecard_results").where(col("as_of").equalTo(Date.valueOf(asOf))).count() > 0);
+    Dataset<Row> results = generated.read("marts", "ratecard_results");
+    assertTrue(results.where(col("as_of").equalTo(Date.valueOf(GeneratedWarehouse.FIRST_AS_OF))).count() > 0);
+    assertTrue(results.where(col("as_of").equalTo(Date.valueOf(GeneratedWarehouse.AS_OF))).count() > 0);
   }
 
   @Test
@@ -157,7 +152,7 @@ class IncrementalMartsTest {
     }
     assertTrue(wh.read("marts", "ratecard_units")
         .where(col("enrollment_id").equalTo("E-NEW").and(col("period").equalTo("SFY2026-YTD"))).count() > 0);
-    assertPublishedEqualsFullPath(asOf);
+    assertPublishedEqualsFullPath(wh, asOf);
   }
 
   @Test
@@ -182,6 +177,6 @@ class IncrementalMartsTest {
         .and(col("level").equalTo("STATE")).and(col("stratum").equalTo("ALL")).and(col("outcome_code").equalTo("RC1")));
     assertEquals(eligibleBefore + 1, after.select("eligible").first().getLong(0));
     assertEquals(Date.valueOf(asOf), after.select("as_of").first().getDate(0), "the late row's period was rewritten");
-    assertPublishedEqualsFullPath(asOf);
+    assertPublishedEqualsFullPath(wh, asOf);
   }
 }
