@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
 
+import hv.spark.Lineage;
 import java.sql.Date;
 import java.time.LocalDate;
 import org.apache.spark.sql.Column;
@@ -23,8 +24,8 @@ import org.apache.spark.sql.Row;
  * that ended on or before the as-of date, from the year containing the earliest
  * {@code enrollment_date} held, plus {@code <FY><y>-YTD} of the year containing the as-of
  * date (also on its last day). A small DataFrame {@code (period, period_start,
- * period_end)}, built lazily from the data, that the measures join so that every period is
- * computed in one pass.
+ * period_end)}, computed once from the data and held in the driver ({@link Lineage#local}),
+ * that the measures pair their candidates with so that every period is computed in one pass.
  */
 public final class Periods {
 
@@ -56,6 +57,6 @@ public final class Periods {
     Dataset<Row> yearToDate = years
         .where(col("fy").equalTo(asOfYear))
         .select(concat(col("fy_name"), lit(FiscalYear.YTD_SUFFIX)).as(PERIOD), col("fy_start").as(START), asOfDate.as(END));
-    return ended.unionByName(yearToDate);
+    return Lineage.local(ended.unionByName(yearToDate));
   }
 }

@@ -59,10 +59,11 @@ public record BenchmarkInputs(Dataset<Row> periods, Dataset<Row> episodes, Datas
 
   /**
    * Materializes the pieces every measure reads, with their lineage cut: the measures' plans
-   * then start from these rows instead of carrying the derivations (planning cost).
+   * then start from these rows instead of carrying the derivations (planning cost). The periods
+   * are already held in the driver.
    */
   public BenchmarkInputs cached() {
-    return new BenchmarkInputs(Lineage.cut(periods), Lineage.cut(episodes), Lineage.cut(screenings),
+    return new BenchmarkInputs(periods, Lineage.cut(episodes), Lineage.cut(screenings),
         Lineage.cut(referrals), Lineage.cut(events), Lineage.cut(answers), Lineage.cut(visits));
   }
 }

@@ -29,6 +29,7 @@ import hv.marts.common.Episodes;
 import hv.marts.common.ExactSum;
 import hv.marts.common.PeriodJoin;
 import hv.marts.common.Rollup;
+import hv.spark.Lineage;
 import hv.time.Days;
 import hv.time.FiscalYear;
 import hv.time.Periods;
@@ -57,7 +58,7 @@ public record ServiceDelivery(CaseloadSlots slots) {
   private static final int TIMELY_DAYS = 14;
 
   public Dataset<Row> build(CoreTables core, LocalDate asOf) {
-    Dataset<Row> frames = frames(core.enrollments(), asOf).cache();
+    Dataset<Row> frames = Lineage.local(frames(core.enrollments(), asOf));
     Dataset<Row> pcEpisodes = Episodes.of(core).where(col("is_primary_caregiver"))
         .select("enrollment_id", "program_id", "referral_date", "consent_date", "enrollment_date", "exit_date",
             "planned_visits_per_month")

@@ -41,8 +41,11 @@ public record RateCardInputs(Dataset<Row> periods, Dataset<Row> episodes, Datase
     return new RateCardInputs(periods, families.episodesOf(episodes), families.rowsOf(events), families.rowsOf(answers));
   }
 
-  /** Materializes the derived pieces every outcome reads, lineage cut (events are a core table, already materialized). */
+  /**
+   * Materializes the derived pieces every outcome reads, lineage cut (events are a core table,
+   * already materialized; the periods are held in the driver).
+   */
   public RateCardInputs cached() {
-    return new RateCardInputs(Lineage.cut(periods), Lineage.cut(episodes), events, Lineage.cut(answers));
+    return new RateCardInputs(periods, Lineage.cut(episodes), events, Lineage.cut(answers));
   }
 }
