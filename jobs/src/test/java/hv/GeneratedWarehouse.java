@@ -23,9 +23,9 @@ import java.time.LocalDate;
  *
  * <p>It is built in two nights, so that its tables have an earlier publication to read again:
  * the first night holds back the last extract (marts as of {@link #FIRST_AS_OF}), the second
- * applies it (marts as of {@link #AS_OF}) on the incremental path. The first night builds the per-period marts only
- * (what is read again of it), not the evaluation marts and exports, which every night rebuilds
- * whole (HistoryTest, which builds it first: 417 s before, 331 s after). What the first night published in
+ * applies it (marts as of {@link #AS_OF}) on the incremental path. The first night builds the
+ * per-period marts only (what is read again of it), not the evaluation marts and exports, which
+ * every night rebuilds whole (HistoryTest, which builds it first: 417 s before, 331 s after). What the first night published in
  * {@code marts.benchmark_results} is also kept aside as plain Parquet, independent of Delta's
  * history, to check time travel against.
  */

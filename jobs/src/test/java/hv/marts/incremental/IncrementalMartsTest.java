@@ -74,8 +74,8 @@ class IncrementalMartsTest {
   }
 
   /** The per-period marts as the full path computes them from the core the warehouse holds now. */
-  static Map<String, Dataset<Row>> fullPath(Warehouse wh, LocalDate asOf) {
-    CoreTables core = CoreTables.fromWarehouse(wh);
+  static Map<String, Dataset<Row>> fullPath(Warehouse warehouse, LocalDate asOf) {
+    CoreTables core = CoreTables.fromWarehouse(warehouse);
     BenchmarkMart.Result b = BenchmarkMart.build(core, asOf);
     RateCardMart.Result r = RateCardMart.build(core, asOf, RateCardPrices.configured());
     // computed once each: the results are built from the units
@@ -88,9 +88,9 @@ class IncrementalMartsTest {
     return out;
   }
 
-  static void assertPublishedEqualsFullPath(Warehouse wh, LocalDate asOf) {
-    fullPath(wh, asOf).forEach((table, full) -> {
-      Dataset<Row> published = wh.read("marts", table).drop("as_of");
+  static void assertPublishedEqualsFullPath(Warehouse warehouse, LocalDate asOf) {
+    fullPath(warehouse, asOf).forEach((table, full) -> {
+      Dataset<Row> published = warehouse.read("marts", table).drop("as_of");
       assertSameRows(published, full, table + " (published, against the full path)");
     });
   }
