@@ -23,6 +23,19 @@ public final class ExactSum {
 
   /** sum(value) as a double, empty where every value is empty (as Spark's sum). */
   public static Column of(Column value) {
-    return sum(value.cast(DECIMAL)).cast("double");
+    return partial(value).cast("double");
+  }
+
+  /**
+   * The exact sum of a part of the rows, as the decimal: {@link #total} of the parts' sums is
+   * {@link #of} all the rows, to the bit (decimal addition is exact), over fewer rows.
+   */
+  public static Column partial(Column value) {
+    return sum(value.cast(DECIMAL));
+  }
+
+  /** The sum of {@link #partial} sums (or of decimals), as a double. */
+  public static Column total(Column partials) {
+    return sum(partials).cast("double");
   }
 }

@@ -37,6 +37,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.RelationalGroupedDataset;
 import org.apache.spark.sql.Row;
 
 /**
@@ -208,28 +209,36 @@ public record ServiceDelivery(CaseloadSlots slots) {
 
   /** Facts → program, contract and state rows. */
   private static Dataset<Row> rollUp(Dataset<Row> facts, Dataset<Row> programs) {
-    Column levels = explode(array(
-        struct(lit("PROGRAM").as("level"), col("program_id").as("entity_id")),
-        struct(lit("CONTRACT").as("level"), col("contract_number").as("entity_id")),
-        struct(lit("STATE").as("level"), lit(Rollup.ALL).as("entity_id"))));
-    Dataset<Row> leveled = facts.join(broadcast(programs.select("program_id", "contract_number")), "program_id")
-        .withColumn("_level", levels);
-    Column[] keys = {col("period_or_date"), col("frame"), col("frame_start"), col("frame_end"),
-        col("_level.level").as("level"), col("_level.entity_id").as("entity_id"), col("indicator"), col("kind")};
-    Column numerator = ExactSum.of(col("num")).as("numerator");
-    Column denominator = ExactSum.of(col("den")).as("denominator");
     // percentile is an object aggregate: past 128 groups in a task Spark sorts all the task's rows
-    // to finish it (a third of the evaluation stage at 3,000/yr), so only the median facts go
-    // through it; the filter on the literal kind prunes the other facts' branches from each side
+    // to finish it, so only the median facts go through it (the filter on the literal kind prunes
+    // the other facts' branches from each side). The other facts are summed per program first and
+    // those exact sums rolled up to the three levels: the same decimals over a third of the rows.
     Column isMedian = col("kind").equalTo(Kind.MEDIAN.name());
-    Dataset<Row> sums = leveled.where(isMedian.unary_$bang()).groupBy(keys)
-        .agg(numerator, denominator, lit(null).cast("double").as("median"))
-        .unionByName(leveled.where(isMedian).groupBy(keys)
-            .agg(numerator, denominator, expr("percentile(days, 0.5)").as("median")));
+    Dataset<Row> programSums = facts.where(isMedian.unary_$bang())
+        .groupBy("period_or_date", "frame", "frame_start", "frame_end", "program_id", "indicator", "kind")
+        .agg(ExactSum.partial(col("num")).as("num"), ExactSum.partial(col("den")).as("den"));
+    Dataset<Row> sums = byLevel(programSums, programs)
+        .agg(ExactSum.total(col("num")).as("numerator"), ExactSum.total(col("den")).as("denominator"),
+            lit(null).cast("double").as("median"))
+        .unionByName(byLevel(facts.where(isMedian), programs)
+            .agg(ExactSum.of(col("num")).as("numerator"), ExactSum.of(col("den")).as("denominator"),
+                expr("percentile(days, 0.5)").as("median")));
     Column value = when(col("kind").equalTo(Kind.MEDIAN.name()), col("median"))
         .when(col("kind").equalTo(Kind.COUNT.name()), col("numerator"))
         .when(col("denominator").gt(0), col("numerator").divide(col("denominator")));
     return sums.select(col("period_or_date"), col("frame"), col("frame_start"), col("frame_end"), col("level"),
         col("entity_id"), col("indicator"), col("numerator"), col("denominator"), value.as("value"));
+  }
+
+  /** Rows of a program grouped at each level: the program, its contract, the state. */
+  private static RelationalGroupedDataset byLevel(Dataset<Row> rows, Dataset<Row> programs) {
+    Column levels = explode(array(
+        struct(lit("PROGRAM").as("level"), col("program_id").as("entity_id")),
+        struct(lit("CONTRACT").as("level"), col("contract_number").as("entity_id")),
+        struct(lit("STATE").as("level"), lit(Rollup.ALL).as("entity_id"))));
+    return rows.join(broadcast(programs.select("program_id", "contract_number")), "program_id")
+        .withColumn("_level", levels)
+        .groupBy(col("period_or_date"), col("frame"), col("frame_start"), col("frame_end"),
+            col("_level.level").as("level"), col("_level.entity_id").as("entity_id"), col("indicator"), col("kind"));
   }
 }

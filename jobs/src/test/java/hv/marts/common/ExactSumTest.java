@@ -45,4 +45,17 @@ class ExactSumTest {
     Row allEmpty = sums(rows(null, null));
     assertTrue(allEmpty.isNullAt(allEmpty.fieldIndex("exact_sum")), "as Spark's sum: a group the model did not fit stays empty");
   }
+
+  @Test
+  void theTotalOfPartialSumsIsTheSumOfAllTheRows() {
+    // split as a roll-up would: the parts' exact sums, then their total
+    StructType schema = new StructType().add("part", DataTypes.StringType).add("v", DataTypes.DoubleType);
+    List<Row> values = List.of(RowFactory.create("P", 0.1), RowFactory.create("P", 0.2), RowFactory.create("Q", 0.3),
+        RowFactory.create("R", null));
+    Dataset<Row> all = TestSpark.session().createDataFrame(values, schema).coalesce(1);
+    Row parts = all.groupBy("part").agg(ExactSum.partial(col("v")).as("v"))
+        .agg(ExactSum.total(col("v")).as("total")).first();
+    assertEquals(0.6, parts.<Double>getAs("total"));
+    assertEquals(0.6, all.agg(ExactSum.of(col("v"))).first().getDouble(0));
+  }
 }
