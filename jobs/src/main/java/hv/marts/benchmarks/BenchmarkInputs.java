@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import hv.core.CoreTables;
 import hv.marts.common.Episodes;
 import hv.marts.common.FamilyRows;
-import hv.marts.incremental.Families;
 import hv.spark.Lineage;
 import hv.time.FiscalYear;
 import hv.time.Periods;
@@ -46,15 +45,6 @@ public record BenchmarkInputs(Dataset<Row> periods, Dataset<Row> episodes, Datas
   /** The same rows over other periods. */
   public BenchmarkInputs withPeriods(Dataset<Row> otherPeriods) {
     return new BenchmarkInputs(otherPeriods, episodes, screenings, referrals, events, answers, visits);
-  }
-
-  /**
-   * The families' episodes and rows only: their units are those computed from all rows, since a
-   * unit reads nothing but its own family's rows (docs/scale-decisions.md).
-   */
-  public BenchmarkInputs of(Families families) {
-    return new BenchmarkInputs(periods, families.episodesOf(episodes), families.rowsOf(screenings),
-        families.rowsOf(referrals), families.rowsOf(events), families.rowsOf(answers), families.rowsOf(visits));
   }
 
   /**

@@ -46,15 +46,12 @@ public final class BenchmarkMart {
   public static Result build(CoreTables core, LocalDate asOf, PeriodRefresh refresh) {
     BenchmarkInputs in = BenchmarkInputs.of(core, asOf).cached();
     PeriodRefresh.Plan plan = refresh.plan(in.periods());
-    BenchmarkInputs forAll = in.withPeriods(plan.periodsForAll(in.periods()));
-    BenchmarkInputs forChanged = plan.computesChanged()
-        ? in.of(plan.changedFamilies(core)).withPeriods(plan.periodsForChanged(in.periods())).cached() : null;
+    BenchmarkInputs tonight = in.withPeriods(plan.periods(in.periods()));
     // each measure is planned and computed on its own, side by side: one union of nineteen
     // deep plans costs the optimizer far more than nineteen plans
     List<Dataset<Row>> perMeasure;
     try (Parallel parallel = new Parallel(MEASURE_THREADS)) {
-      perMeasure = parallel.map(BenchmarkMeasures.ALL, m -> Lineage.cut(forChanged == null ? m.units(forAll)
-          : m.units(forAll).unionByName(m.units(forChanged))));
+      perMeasure = parallel.map(BenchmarkMeasures.ALL, m -> Lineage.cut(m.units(tonight)));
     }
     PeriodTable units = plan.units(perMeasure.stream().reduce(Dataset::unionByName).orElseThrow());
     Rollup rollup = new Rollup(Rollup.Labels.BENCHMARK,

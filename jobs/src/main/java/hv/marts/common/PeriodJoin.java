@@ -9,7 +9,9 @@ import static org.apache.spark.sql.functions.struct;
 import hv.time.Days;
 import hv.time.Periods;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,10 +22,22 @@ import org.apache.spark.sql.types.StructField;
  * periods are a handful of rows held in the driver ({@link hv.spark.Lineage#local}): each
  * candidate is paired with every period as constants and the pairs filtered: the join without
  * broadcasting the periods, which took a Spark job per join (about 55 a night at 3,000/yr).
+ *
+ * <p>A period may be computed for some episodes only ({@link #ONLY_EPISODES}: an ended period
+ * the incremental path recomputes for the night's changed episodes): it is paired with those
+ * episodes' candidates alone, so one plan serves the periods computed for every episode and
+ * those computed for a few.
  */
 public final class PeriodJoin {
 
+  /**
+   * Optional column of the periods: the {@code enrollment_id}s a period is computed for (the
+   * candidates then need an {@code enrollment_id}), null for every episode.
+   */
+  public static final String ONLY_EPISODES = "_only_episodes";
+
   private static final String PAIRED = "_period_row";
+  private static final String RESTRICTED = "_restricted";
 
   private PeriodJoin() {}
 
@@ -35,16 +49,26 @@ public final class PeriodJoin {
   /** One row per candidate and period that the condition (of the period's columns) holds for. */
   public static Dataset<Row> where(Dataset<Row> periods, Dataset<Row> candidates, Column condition) {
     List<Row> rows = periods.collectAsList();
+    Dataset<Row> periodColumns = periods.drop(ONLY_EPISODES);
     if (rows.isEmpty()) {
-      return candidates.join(periods, condition);
+      return candidates.join(periodColumns, condition);
     }
-    StructField[] fields = periods.schema().fields();
+    StructField[] fields = periodColumns.schema().fields();
+    int only = Arrays.asList(periods.columns()).indexOf(ONLY_EPISODES);
+    TreeSet<String> episodes = new TreeSet<>();
+    boolean anyRestricted = false;
     List<Column> constants = new ArrayList<>();
     for (Row period : rows) {
-      Column[] values = new Column[fields.length];
+      Column[] values = new Column[fields.length + 1];
       for (int i = 0; i < fields.length; i++) {
-        values[i] = lit(period.get(i)).cast(fields[i].dataType()).as(fields[i].name());
+        values[i] = lit(period.getAs(fields[i].name())).cast(fields[i].dataType()).as(fields[i].name());
       }
+      boolean restricted = only >= 0 && !period.isNullAt(only);
+      if (restricted) {
+        episodes.addAll(period.getList(only));
+        anyRestricted = true;
+      }
+      values[fields.length] = lit(restricted).as(RESTRICTED);
       constants.add(struct(values));
     }
     List<Column> out = new ArrayList<>();
@@ -54,8 +78,13 @@ public final class PeriodJoin {
     for (StructField f : fields) {
       out.add(col(PAIRED + "." + f.name()).as(f.name()));
     }
+    out.add(col(PAIRED + "." + RESTRICTED).as(RESTRICTED));
+    Column kept = anyRestricted
+        ? condition.and(col(RESTRICTED).unary_$bang().or(col("enrollment_id").isin(episodes.toArray())))
+        : condition;
     return candidates.withColumn(PAIRED, explode(array(constants.toArray(new Column[0]))))
         .select(out.toArray(new Column[0]))
-        .where(condition);
+        .where(kept)
+        .drop(RESTRICTED);
   }
 }

@@ -3,7 +3,7 @@ package hv.marts.incremental;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
-import hv.core.CoreTables;
+import hv.marts.common.PeriodJoin;
 import hv.spark.Lineage;
 import hv.spark.Warehouse;
 import hv.time.FiscalYear;
@@ -15,6 +15,10 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import scala.collection.JavaConverters;
 
 /**
  * How a night rebuilds a mart published per period (its units and their roll-up): in full, or
@@ -38,6 +42,7 @@ public final class PeriodRefresh {
   private final Publication base;
   private final Dataset<Row> changed;
   private final String fullReason;
+  private List<String> changedIds;
 
   private PeriodRefresh(Warehouse warehouse, String unitsTable, String resultsTable, Publication base,
                         Dataset<Row> changed, String fullReason) {
@@ -58,6 +63,14 @@ public final class PeriodRefresh {
   public static PeriodRefresh on(Warehouse warehouse, String unitsTable, String resultsTable, Publication base,
                                  Dataset<Row> changedEpisodes) {
     return new PeriodRefresh(warehouse, unitsTable, resultsTable, base, changedEpisodes, null);
+  }
+
+  /** The changed episodes' {@code enrollment_id}s, collected once. */
+  private List<String> changedIds() {
+    if (changedIds == null) {
+      changedIds = changed.select("enrollment_id").collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
+    }
+    return changedIds;
   }
 
   public boolean isFull() {
@@ -102,36 +115,39 @@ public final class PeriodRefresh {
       this.removed = removed;
     }
 
-    /** The periods computed for every episode. */
-    public Dataset<Row> periodsForAll(Dataset<Row> periods) {
-      return reused.isEmpty() ? periods : periods.where(in(reused).unary_$bang());
-    }
-
-    /** The periods computed for the changed episodes only (none when full). */
-    public Dataset<Row> periodsForChanged(Dataset<Row> periods) {
-      return periods.where(in(reused));
-    }
-
-    /** Whether any period is computed for the changed episodes only. */
-    public boolean computesChanged() {
-      return !reused.isEmpty();
-    }
-
-    /** The changed episodes' family rows (what their units read). */
-    public Families changedFamilies(CoreTables core) {
-      return Families.of(core, changed);
+    /**
+     * The night's periods, the reused ones marked to be computed for the changed episodes only
+     * ({@link PeriodJoin#ONLY_EPISODES}): each measure is then planned once for both kinds.
+     */
+    public Dataset<Row> periods(Dataset<Row> periods) {
+      if (reused.isEmpty()) {
+        return periods;
+      }
+      int period = periods.schema().fieldIndex(Periods.PERIOD);
+      List<Row> marked = new ArrayList<>();
+      for (Row r : periods.collectAsList()) {
+        List<Object> values = new ArrayList<>(JavaConverters.seqAsJavaList(r.toSeq()));
+        values.add(reused.contains(r.getString(period)) ? changedIds() : null);
+        marked.add(RowFactory.create(values.toArray()));
+      }
+      StructType schema = periods.schema()
+          .add(PeriodJoin.ONLY_EPISODES, DataTypes.createArrayType(DataTypes.StringType));
+      return periods.sparkSession().createDataFrame(marked, schema);
     }
 
     /**
      * The units table of this night from the units just computed (every episode in the
      * periods for all, the changed episodes in the others).
      */
-    public PeriodTable units(Dataset<Row> fresh) {
+    public PeriodTable units(Dataset<Row> computed) {
       if (isFull()) {
-        return PeriodTable.whole(fresh);
+        return PeriodTable.whole(computed);
       }
       Dataset<Row> old = published(unitsTable);
       Dataset<Row> ids = broadcast(changed);
+      // the reused periods' units are the changed episodes' alone, whatever a measure paired
+      Dataset<Row> fresh = computed.where(in(reused).unary_$bang()
+          .or(col("enrollment_id").isin(changedIds().toArray())));
       List<String> touched = reused.isEmpty() ? List.of() : names(fresh.where(in(reused)).select(Periods.PERIOD)
           .union(old.where(in(reused)).join(ids, "enrollment_id", "left_semi").select(Periods.PERIOD))
           .distinct());

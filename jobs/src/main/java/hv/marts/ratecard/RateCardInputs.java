@@ -3,7 +3,6 @@ package hv.marts.ratecard;
 import hv.core.CoreTables;
 import hv.marts.common.Episodes;
 import hv.marts.common.FamilyRows;
-import hv.marts.incremental.Families;
 import hv.spark.Lineage;
 import hv.time.FiscalYear;
 import hv.time.Periods;
@@ -34,11 +33,6 @@ public record RateCardInputs(Dataset<Row> periods, Dataset<Row> episodes, Datase
   /** The same rows over other periods. */
   public RateCardInputs withPeriods(Dataset<Row> otherPeriods) {
     return new RateCardInputs(otherPeriods, episodes, events, answers);
-  }
-
-  /** The families' episodes and rows only (see {@code BenchmarkInputs#of(Families)}). */
-  public RateCardInputs of(Families families) {
-    return new RateCardInputs(periods, families.episodesOf(episodes), families.rowsOf(events), families.rowsOf(answers));
   }
 
   /**

@@ -47,12 +47,10 @@ public final class RateCardMart {
   public static Result build(CoreTables core, LocalDate asOf, RateCardPrices prices, PeriodRefresh refresh) {
     RateCardInputs in = RateCardInputs.of(core, asOf).cached();
     PeriodRefresh.Plan plan = refresh.plan(in.periods());
-    RateCardInputs forAll = in.withPeriods(plan.periodsForAll(in.periods()));
-    RateCardInputs forChanged = plan.computesChanged()
-        ? in.of(plan.changedFamilies(core)).withPeriods(plan.periodsForChanged(in.periods())).cached() : null;
+    RateCardInputs tonight = in.withPeriods(plan.periods(in.periods()));
     Dataset<Row> programs = core.programs();
     Dataset<Row> computed = RateCardOutcomes.ALL.stream()
-        .map(o -> forChanged == null ? o.units(forAll) : o.units(forAll).unionByName(o.units(forChanged)))
+        .map(o -> o.units(tonight))
         .reduce(Dataset::unionByName)
         .orElseThrow()
         .join(broadcast(programs.select("program_id", "contract_number")), "program_id")
