@@ -2,14 +2,13 @@ package hv.core;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sha2;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
@@ -90,22 +89,27 @@ public final class Conformer {
                                     Map<String, Dataset<Row>> knownSince) {
     String key = f.key();
     Column contents = sha2(to_json(struct(f.columnNames().stream().map(c -> col(c)).toArray(Column[]::new))), 256);
-    WindowSpec sameRow = Window.partitionBy(col(RawReader.EXTRACT_DATE), col("_contents")).orderBy(col(RawReader.LINE));
+    // The key is a column of the contents, so rows with the same contents have the same key: rows
+    // spread by extract date and key hold every copy group and every key whole, and both windows
+    // below work on that one shuffle and one sort (partitioned by contents alone, each took its own)
+    WindowSpec sameRow = Window.partitionBy(col(RawReader.EXTRACT_DATE), col(key), col("_contents"))
+        .orderBy(col(RawReader.LINE));
     Dataset<Row> rows = batch.withColumn(FROM_HELD, lit(false))
         .unionByName(held.withColumn(FROM_HELD, lit(true)))
         .withColumn("_contents", contents)
+        .repartition(col(RawReader.EXTRACT_DATE), col(key))
         .withColumn("_copy", when(col(FROM_HELD), lit(1)).otherwise(row_number().over(sameRow)));
     // copies are set aside before the conflict check, so only differing contents conflict
     WindowSpec sameKey = Window.partitionBy(col(RawReader.EXTRACT_DATE), col(key));
-    Column versions = size(collect_set(when(col("_copy").equalTo(1), col("_contents"))).over(sameKey));
-    rows = rows.withColumn("_versions", when(col("_copy").equalTo(1).and(col(key).isNotNull()), versions)
-        .otherwise(lit(1)));
+    Column firstCopies = when(col("_copy").equalTo(1), col("_contents"));
+    rows = rows.withColumn("_conflict", col("_copy").equalTo(1).and(col(key).isNotNull())
+        .and(min(firstCopies).over(sameKey).notEqual(max(firstCopies).over(sameKey))));
 
     RowValidator validator = new RowValidator(contract, f);
     Column reason = coalesce(
         when(col(RawReader.MALFORMED).isNotNull(), lit("MALFORMED_RECORD")),
         validator.reason(),
-        when(col("_versions").gt(1), lit("DUPLICATE_KEY_CONFLICT:" + key)));
+        when(col("_conflict"), lit("DUPLICATE_KEY_CONFLICT:" + key)));
     rows = rows.withColumn(REASON, when(col("_copy").equalTo(1), reason));
 
     // the extract date from which each parent reference resolves
