@@ -2,12 +2,16 @@ package hv.marts.evaluation;
 
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -18,8 +22,10 @@ import hv.spark.Lineage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.feature.OneHotEncoder;
@@ -30,7 +36,6 @@ import org.apache.spark.ml.functions;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 
 /**
  * The risk model of the comparison: per code and period, a logistic regression of the unit
@@ -117,56 +122,72 @@ public final class RiskModel {
    * before the group's Σ expected reaches Σ observed.
    */
   private static Dataset<Row> predict(Dataset<Row> cells) {
-    // a few rows per factor combination, however many units: settled in the driver, where each
-    // pass is a loop over the cells instead of a Spark job per factor window
+    // settled in the driver, where each pass is a loop over the cells instead of a Spark job per
+    // factor window; what goes back to Spark is the levels found without variation, per factor
+    // and group (a few hundred), not the cells: at 150,000/yr the cells (a row per combination of
+    // factor levels that has units) made a task of 163 MiB, and the night ran out of memory
     List<Row> active = cells.collectAsList();
-    List<Row> settled = new ArrayList<>();
     int[] factors = RiskFactors.NAMES.stream().mapToInt(cells.schema()::fieldIndex).toArray();
     int group = cells.schema().fieldIndex(GROUP);
     int units = cells.schema().fieldIndex("units");
     int successes = cells.schema().fieldIndex("successes");
+    // factor (its position in NAMES) → group → its levels without variation
+    List<Map<Object, List<Object>>> withoutVariation = new ArrayList<>();
+    for (int f = 0; f < factors.length; f++) {
+      withoutVariation.add(new HashMap<>());
+    }
     while (!active.isEmpty()) {
       Map<List<Object>, long[]> levels = new HashMap<>();
       for (Row cell : active) {
-        for (int k : factors) {
-          long[] sums = levels.computeIfAbsent(Arrays.asList(cell.get(group), k, cell.get(k)), x -> new long[2]);
+        for (int f = 0; f < factors.length; f++) {
+          long[] sums = levels.computeIfAbsent(Arrays.asList(cell.get(group), f, cell.get(factors[f])), x -> new long[2]);
           sums[0] += cell.getLong(successes);
           sums[1] += cell.getLong(units);
         }
       }
+      Set<List<Object>> settledLevels = new HashSet<>();
+      levels.forEach((level, sums) -> {
+        if (sums[0] == 0 || sums[0] == sums[1]) {
+          settledLevels.add(level);
+          withoutVariation.get((Integer) level.get(1)).computeIfAbsent(level.get(0), x -> new ArrayList<>())
+              .add(level.get(2));
+        }
+      });
+      if (settledLevels.isEmpty()) {
+        break;
+      }
       List<Row> varied = new ArrayList<>();
       for (Row cell : active) {
         boolean noVariation = false;
-        for (int k : factors) {
-          long[] sums = levels.get(Arrays.asList(cell.get(group), k, cell.get(k)));
-          noVariation |= sums[0] == 0 || sums[0] == sums[1];
+        for (int f = 0; f < factors.length; f++) {
+          noVariation |= settledLevels.contains(Arrays.asList(cell.get(group), f, cell.get(factors[f])));
         }
-        (noVariation ? settled : varied).add(cell);
-      }
-      if (varied.size() == active.size()) {
-        break;
+        if (!noVariation) {
+          varied.add(cell);
+        }
       }
       active = varied;
     }
-    List<Row> marked = new ArrayList<>();
-    settled.forEach(cell -> marked.add(withFlag(cell, true)));
-    active.forEach(cell -> marked.add(withFlag(cell, false)));
-    // cut: a plan over rows held in the driver would be folded by the optimizer in the driver, one
-    // thread, each time a later query (the fit runs many) is planned
-    Dataset<Row> all = Lineage.cut(cells.sparkSession().createDataFrame(marked, cells.schema().add("_settled", "boolean")));
+    // a cell is settled when one of its levels was found without variation in some pass: each
+    // pass settles every active cell of the levels it finds
+    Column settled = lit(false);
+    for (int f = 0; f < factors.length; f++) {
+      List<Column> entries = new ArrayList<>();
+      withoutVariation.get(f).forEach((g, values) -> {
+        entries.add(lit(g));
+        entries.add(array(values.stream().map(v -> lit(v)).toArray(Column[]::new)));
+      });
+      if (!entries.isEmpty()) {
+        Column levelsOfGroup = element_at(map(entries.toArray(Column[]::new)), col(GROUP));
+        settled = settled.or(coalesce(array_contains(levelsOfGroup, col(RiskFactors.NAMES.get(f))), lit(false)));
+      }
+    }
+    // cut: the marking is computed once for the settled rates and the fit
+    Dataset<Row> all = Lineage.cut(cells.withColumn("_settled", settled));
     Dataset<Row> settledRates = all.where(col("_settled")).drop("_settled")
         .withColumn("expected_probability", col("successes").cast("double").divide(col("units")));
     return active.isEmpty() ? settledRates
         : settledRates.unionByName(Lineage.cut(fitJointly(all.where(not(col("_settled"))).drop("_settled"))));
-  }
-
-  private static Row withFlag(Row cell, boolean flag) {
-    Object[] values = new Object[cell.size() + 1];
-    for (int i = 0; i < cell.size(); i++) {
-      values[i] = cell.get(i);
-    }
-    values[cell.size()] = flag;
-    return RowFactory.create(values);
   }
 
   /** The joint block-diagonal fit and each cell's probability. */
