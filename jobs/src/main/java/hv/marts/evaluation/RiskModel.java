@@ -123,9 +123,10 @@ public final class RiskModel {
    */
   private static Dataset<Row> predict(Dataset<Row> cells) {
     // settled in the driver, where each pass is a loop over the cells instead of a Spark job per
-    // factor window; what goes back to Spark is the levels found without variation, per factor
-    // and group (a few hundred), not the cells: at 150,000/yr the cells (a row per combination of
-    // factor levels that has units) made a task of 163 MiB, and the night ran out of memory
+    // factor window; what goes back to Spark is the levels found without variation (per factor
+    // and group: bounded by the levels, not the units), not the cells: at 150,000/yr the cells (a
+    // row per combination of factor levels that has units) made a task of 163 MiB, and the night
+    // ran out of memory
     List<Row> active = cells.collectAsList();
     int[] factors = RiskFactors.NAMES.stream().mapToInt(cells.schema()::fieldIndex).toArray();
     int group = cells.schema().fieldIndex(GROUP);
