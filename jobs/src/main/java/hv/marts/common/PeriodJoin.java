@@ -11,7 +11,8 @@ import hv.time.Periods;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -37,7 +38,7 @@ public final class PeriodJoin {
   public static final String ONLY_EPISODES = "_only_episodes";
 
   private static final String PAIRED = "_period_row";
-  private static final String RESTRICTED = "_restricted";
+  private static final String EPISODE_SET = "_episode_set";
 
   private PeriodJoin() {}
 
@@ -55,20 +56,17 @@ public final class PeriodJoin {
     }
     StructField[] fields = periodColumns.schema().fields();
     int only = Arrays.asList(periods.columns()).indexOf(ONLY_EPISODES);
-    TreeSet<String> episodes = new TreeSet<>();
-    boolean anyRestricted = false;
+    // each distinct set of episodes once, numbered; a period carries its set's number (-1: all)
+    Map<List<String>, Integer> episodeSets = new LinkedHashMap<>();
     List<Column> constants = new ArrayList<>();
     for (Row period : rows) {
       Column[] values = new Column[fields.length + 1];
       for (int i = 0; i < fields.length; i++) {
         values[i] = lit(period.getAs(fields[i].name())).cast(fields[i].dataType()).as(fields[i].name());
       }
-      boolean restricted = only >= 0 && !period.isNullAt(only);
-      if (restricted) {
-        episodes.addAll(period.getList(only));
-        anyRestricted = true;
-      }
-      values[fields.length] = lit(restricted).as(RESTRICTED);
+      int set = only < 0 || period.isNullAt(only) ? -1
+          : episodeSets.computeIfAbsent(new ArrayList<>(period.<String>getList(only)), x -> episodeSets.size());
+      values[fields.length] = lit(set).as(EPISODE_SET);
       constants.add(struct(values));
     }
     List<Column> out = new ArrayList<>();
@@ -78,13 +76,15 @@ public final class PeriodJoin {
     for (StructField f : fields) {
       out.add(col(PAIRED + "." + f.name()).as(f.name()));
     }
-    out.add(col(PAIRED + "." + RESTRICTED).as(RESTRICTED));
-    Column kept = anyRestricted
-        ? condition.and(col(RESTRICTED).unary_$bang().or(col("enrollment_id").isin(episodes.toArray())))
-        : condition;
+    out.add(col(PAIRED + "." + EPISODE_SET).as(EPISODE_SET));
+    Column paired = col(EPISODE_SET).equalTo(-1);
+    for (Map.Entry<List<String>, Integer> set : episodeSets.entrySet()) {
+      paired = paired.or(col(EPISODE_SET).equalTo(set.getValue())
+          .and(col("enrollment_id").isin(set.getKey().toArray())));
+    }
     return candidates.withColumn(PAIRED, explode(array(constants.toArray(new Column[0]))))
         .select(out.toArray(new Column[0]))
-        .where(kept)
-        .drop(RESTRICTED);
+        .where(episodeSets.isEmpty() ? condition : condition.and(paired))
+        .drop(EPISODE_SET);
   }
 }

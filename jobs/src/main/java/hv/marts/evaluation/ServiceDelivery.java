@@ -223,7 +223,7 @@ public record ServiceDelivery(CaseloadSlots slots) {
         .unionByName(byLevel(facts.where(isMedian), programs)
             .agg(ExactSum.of(col("num")).as("numerator"), ExactSum.of(col("den")).as("denominator"),
                 expr("percentile(days, 0.5)").as("median")));
-    Column value = when(col("kind").equalTo(Kind.MEDIAN.name()), col("median"))
+    Column value = when(isMedian, col("median"))
         .when(col("kind").equalTo(Kind.COUNT.name()), col("numerator"))
         .when(col("denominator").gt(0), col("numerator").divide(col("denominator")));
     return sums.select(col("period_or_date"), col("frame"), col("frame_start"), col("frame_end"), col("level"),

@@ -60,4 +60,13 @@ class PeriodJoinTest {
     assertEquals(List.of("enrollment_id", "day", Periods.PERIOD, Periods.START, Periods.END),
         Arrays.asList(paired.columns()), "the marker is not a column of the pairs");
   }
+
+  @Test
+  void periodsComputedForDifferentEpisodesEachPairTheirOwn() {
+    StructType marked = PERIODS.add(PeriodJoin.ONLY_EPISODES, DataTypes.createArrayType(DataTypes.StringType));
+    Dataset<Row> periods = TestSpark.session().createDataFrame(List.of(
+        period("FFY2025-Q1", "2024-10-01", "2024-12-31", List.of("e2")),
+        period("FFY2025", "2024-10-01", "2025-09-30", List.of("e1"))), marked);
+    assertEquals(List.of("e1 FFY2025", "e2 FFY2025-Q1"), pairs(periods));
+  }
 }
