@@ -32,8 +32,8 @@ public final class LocalFileSystemWithoutForks extends LocalFileSystem {
     super(new Raw());
   }
 
-  /** The raw file system under the checksums; public: Hadoop also builds it by name. */
-  public static final class Raw extends RawLocalFileSystem {
+  /** The raw file system under the checksums. */
+  static final class Raw extends RawLocalFileSystem {
 
     private static final PosixFilePermission[] BITS = {
         PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
