@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
-import java.util.Set;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFs;
 import org.apache.hadoop.fs.DelegateToFileSystem;
@@ -35,25 +33,14 @@ public final class LocalFileSystemWithoutForks extends LocalFileSystem {
   /** The raw file system under the checksums. */
   static final class Raw extends RawLocalFileSystem {
 
-    private static final PosixFilePermission[] BITS = {
-        PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-        PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-        PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
-
     @Override
     public void setPermission(Path p, FsPermission permission) throws IOException {
-      short mode = permission.toShort();
-      if ((mode & ~0777) != 0) {
+      if ((permission.toShort() & ~0777) != 0) {
         super.setPermission(p, permission); // a sticky bit: Java cannot set it
         return;
       }
-      Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-      for (int bit = 0; bit < BITS.length; bit++) {
-        if ((mode & (1 << bit)) != 0) {
-          set.add(BITS[bit]);
-        }
-      }
-      Files.setPosixFilePermissions(pathToFile(p).toPath(), set);
+      // without a sticky bit FsPermission reads as the nine letters of ls: rwxr-x---
+      Files.setPosixFilePermissions(pathToFile(p).toPath(), PosixFilePermissions.fromString(permission.toString()));
     }
 
     /** Hadoop's own asks {@code readlink} first; a path that is not a link has the status of the file itself. */

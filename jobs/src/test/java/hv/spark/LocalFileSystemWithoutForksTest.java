@@ -2,13 +2,18 @@ package hv.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.FileNotFoundException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.CreateFlag;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -66,7 +71,7 @@ class LocalFileSystemWithoutForksTest {
       assertEquals(theirs.getPermission(), ours.getPermission(), name);
       assertEquals(theirs.getPath(), ours.getPath(), name);
     }
-    org.junit.jupiter.api.Assertions.assertThrows(java.io.FileNotFoundException.class,
+    assertThrows(FileNotFoundException.class,
         () -> fs.getFileLinkStatus(new Path(dir.resolve("missing").toUri())));
   }
 
@@ -76,14 +81,14 @@ class LocalFileSystemWithoutForksTest {
     FileContext fc = FileContext.getFileContext(URI.create("file:///"), conf());
     Path temp = new Path(dir.resolve(".00.json.tmp").toUri());
     Path commit = new Path(dir.resolve("00.json").toUri());
-    try (FSDataOutputStream out = fc.create(temp, java.util.EnumSet.of(org.apache.hadoop.fs.CreateFlag.CREATE),
+    try (FSDataOutputStream out = fc.create(temp, EnumSet.of(CreateFlag.CREATE),
         Options.CreateOpts.createParent())) {
       out.writeBytes("{}");
     }
     fc.rename(temp, commit, Options.Rename.NONE);
     assertEquals("{}", Files.readString(dir.resolve("00.json")));
-    fc.create(temp, java.util.EnumSet.of(org.apache.hadoop.fs.CreateFlag.CREATE)).close();
-    org.junit.jupiter.api.Assertions.assertThrows(org.apache.hadoop.fs.FileAlreadyExistsException.class,
+    fc.create(temp, EnumSet.of(CreateFlag.CREATE)).close();
+    assertThrows(FileAlreadyExistsException.class,
         () -> fc.rename(temp, commit, Options.Rename.NONE));
   }
 }
