@@ -21,18 +21,22 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -162,7 +166,11 @@ public final class Suppression {
     }
 
     List<String> shared(List<String> key) {
-      return key.stream().map(this::shared).toList();
+      String[] shared = new String[key.size()];
+      for (int i = 0; i < shared.length; i++) {
+        shared[i] = shared(key.get(i));
+      }
+      return Arrays.asList(shared);
     }
 
     int intern(String table, String column, List<String> key, long value, String seenIn) {
@@ -226,6 +234,23 @@ public final class Suppression {
     Dataset<Row> selected = figures.select(select.toArray(Column[]::new))
         .orderBy(table.key().stream().map(k -> col(k)).toArray(Column[]::new));
     int keyColumns = table.key().size();
+    // column positions found once, not by name on every row
+    StructType schema = selected.schema();
+    int[] valueAt = new int[counts.size()];
+    int[][] countedAt = new int[counts.size()][];
+    int[][] cellAt = new int[counts.size()][];
+    for (int i = 0; i < counts.size(); i++) {
+      String name = counts.get(i).name();
+      int alternatives = counts.get(i).count().alternatives().size();
+      valueAt[i] = schema.fieldIndex(name);
+      countedAt[i] = new int[alternatives];
+      cellAt[i] = new int[alternatives];
+      for (int a = 0; a < alternatives; a++) {
+        countedAt[i][a] = schema.fieldIndex("_counted_" + name + a);
+        cellAt[i][a] = counts.get(i).count().alternatives().get(a).cellOf() == null ? -1
+            : schema.fieldIndex("_cell_" + name + a);
+      }
+    }
     List<Object[]> keys = new ArrayList<>();
     List<int[]> cellOfRow = new ArrayList<>();
     List<String> previous = null;
@@ -248,12 +273,12 @@ public final class Suppression {
         List<Count> alternatives = c.count().alternatives();
         cellOf[i] = -1;
         for (int a = 0; a < alternatives.size() && cellOf[i] < 0; a++) {
-          if (row.getBoolean(row.fieldIndex("_counted_" + c.name() + a))) {
-            long value = exactCount(row.get(row.fieldIndex(c.name())), table.table() + "." + c.name());
+          if (row.getBoolean(countedAt[i][a])) {
+            long value = exactCount(row.get(valueAt[i]), table.table() + "." + c.name());
             Count spec = alternatives.get(a);
             cellOf[i] = spec.cellOf() == null
                 ? cells.intern(table.table(), c.name(), key, value, table.table() + "." + c.name())
-                : cells.intern(spec.cellOf(), spec.column(), row.getList(row.fieldIndex("_cell_" + c.name() + a)),
+                : cells.intern(spec.cellOf(), spec.column(), row.getList(cellAt[i][a]),
                     value, table.table() + "." + c.name());
           }
         }
@@ -312,7 +337,7 @@ public final class Suppression {
    * The cells of one count column that differ only in the {@code varying} key positions:
    * group → the varying values of each cell.
    */
-  private static Map<List<Object>, Map<List<String>, Integer>> groups(Cells cells, List<Integer> ids, int... varying) {
+  private static Collection<Map<List<String>, Integer>> groups(Cells cells, List<Integer> ids, int... varying) {
     Map<List<Object>, Map<List<String>, Integer>> groups = new LinkedHashMap<>();
     for (int id : ids) {
       CellId cell = cells.id(id);
@@ -325,13 +350,13 @@ public final class Suppression {
       group.add(cell.column());
       groups.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(values, id);
     }
-    return groups;
+    return groups.values();
   }
 
   /** Each dimension's values add up to the stratum ALL row. */
   private static List<int[]> strata(Cells cells, List<Integer> ids, List<String> key) {
     List<int[]> out = new ArrayList<>();
-    for (Map<List<String>, Integer> group : groups(cells, ids, key.indexOf("stratum"), key.indexOf("stratum_value")).values()) {
+    for (Map<List<String>, Integer> group : groups(cells, ids, key.indexOf("stratum"), key.indexOf("stratum_value"))) {
       Integer total = group.get(List.of(ALL, ALL));
       if (total == null) {
         continue;
@@ -350,7 +375,7 @@ public final class Suppression {
   /** Programs add up to their contract and to the state; contracts to the state. */
   private List<int[]> entities(Cells cells, List<Integer> ids, List<String> key) {
     List<int[]> out = new ArrayList<>();
-    for (Map<List<String>, Integer> group : groups(cells, ids, key.indexOf("level"), key.indexOf("entity_id")).values()) {
+    for (Map<List<String>, Integer> group : groups(cells, ids, key.indexOf("level"), key.indexOf("entity_id"))) {
       Map<String, List<Integer>> programsOf = new LinkedHashMap<>();
       List<Integer> programs = new ArrayList<>();
       List<Integer> contracts = new ArrayList<>();
@@ -383,7 +408,7 @@ public final class Suppression {
   /** The codes of a column add up to its ALL code. */
   private static List<int[]> codes(Cells cells, List<Integer> ids, List<String> key, String column) {
     List<int[]> out = new ArrayList<>();
-    for (Map<List<String>, Integer> group : groups(cells, ids, key.indexOf(column)).values()) {
+    for (Map<List<String>, Integer> group : groups(cells, ids, key.indexOf(column))) {
       Integer total = group.get(List.of(ALL));
       if (total != null) {
         out.add(equation(total, group.entrySet().stream().filter(e -> !e.getKey().get(0).equals(ALL))
@@ -396,48 +421,62 @@ public final class Suppression {
   /** Every way published periods tile a longer one (SFY Q1 + Q2 = H1, months = a quarter, YTD = Q1 + Q2 + Q3, …). */
   private List<int[]> periods(Cells cells, List<Integer> ids, List<String> key, String column) {
     List<int[]> out = new ArrayList<>();
-    for (Map<List<String>, Integer> group : groups(cells, ids, key.indexOf(column)).values()) {
-      Map<Integer, LocalDate[]> spans = new LinkedHashMap<>();
+    // a few dozen labels over millions of cells: each parsed once
+    Map<String, Optional<LocalDate[]>> spanOf = new HashMap<>();
+    for (Map<List<String>, Integer> group : groups(cells, ids, key.indexOf(column))) {
+      // by position, not in a map by cell id: a group's ids lie a fixed stride apart, often a
+      // multiple of a hash map's size, and then share one bin (a flight recording found it)
+      List<Integer> members = new ArrayList<>();
+      List<LocalDate[]> spans = new ArrayList<>();
       group.forEach((v, id) -> {
-        LocalDate[] span = span(v.get(0));
+        LocalDate[] span = spanOf.computeIfAbsent(v.get(0), label -> Optional.ofNullable(span(label))).orElse(null);
         if (span != null) {
-          spans.put(id, span);
+          members.add(id);
+          spans.add(span);
         }
       });
-      spans.forEach((total, span) -> {
-        List<Integer> inside = spans.keySet().stream().filter(id -> id != total.intValue()
-            && !spans.get(id)[0].isBefore(span[0]) && !spans.get(id)[1].isAfter(span[1])).toList();
+      for (int t = 0; t < members.size(); t++) {
+        LocalDate[] span = spans.get(t);
+        List<Integer> inside = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+          if (i != t && !spans.get(i)[0].isBefore(span[0]) && !spans.get(i)[1].isAfter(span[1])) {
+            inside.add(i);
+          }
+        }
         List<List<Integer>> tilings = new ArrayList<>();
         tile(span[0], span[1], inside, spans, new ArrayList<>(), tilings);
-        tilings.forEach(t -> out.add(equation(total, t)));
-      });
+        int total = members.get(t);
+        tilings.forEach(tiling -> out.add(equation(total, tiling.stream().map(members::get).toList())));
+      }
     }
     return out;
   }
 
-  private static void tile(LocalDate from, LocalDate end, List<Integer> inside, Map<Integer, LocalDate[]> spans,
+  /** Every sequence of the {@code inside} spans (positions in {@code spans}) that runs from {@code from} to {@code end}. */
+  private static void tile(LocalDate from, LocalDate end, List<Integer> inside, List<LocalDate[]> spans,
                            List<Integer> chosen, List<List<Integer>> tilings) {
     if (from.isAfter(end)) {
       tilings.add(List.copyOf(chosen));
       return;
     }
-    for (int id : inside) {
-      if (spans.get(id)[0].equals(from) && tilings.size() < MAX_TILINGS) {
-        chosen.add(id);
-        tile(spans.get(id)[1].plusDays(1), end, inside, spans, chosen, tilings);
+    for (int i : inside) {
+      if (spans.get(i)[0].equals(from) && tilings.size() < MAX_TILINGS) {
+        chosen.add(i);
+        tile(spans.get(i)[1].plusDays(1), end, inside, spans, chosen, tilings);
         chosen.remove(chosen.size() - 1);
       }
     }
   }
 
   private static final Pattern FISCAL = Pattern.compile("^(FFY|SFY)(\\d{4})(.*)$");
+  private static final Pattern MONTH_END = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   /** First and last day of a period label (FFY/SFY periods, a month-end date = its calendar month); null if unknown. */
   LocalDate[] span(String label) {
     if (label == null) {
       return null;
     }
-    if (label.matches("\\d{4}-\\d{2}-\\d{2}")) {
+    if (MONTH_END.matcher(label).matches()) {
       LocalDate end = LocalDate.parse(label);
       return new LocalDate[] {end.withDayOfMonth(1), end};
     }
@@ -554,7 +593,12 @@ public final class Suppression {
     for (PublishedColumn count : counts) {
       flagSchema = flagSchema.add("_flag_" + count.name(), DataTypes.BooleanType, false);
     }
-    Dataset<Row> flags = figures.sparkSession().createDataFrame(flagged, flagSchema);
+    // as a distributed collection, not a local relation: the analyzer walks a local relation's
+    // rows at each rule, and at 30,000 caregivers a year (a million flagged rows) that was
+    // most of the exports' planning
+    SparkSession spark = figures.sparkSession();
+    Dataset<Row> flags = spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(flagged, spark.sparkContext().defaultParallelism()), flagSchema);
     Column sameKey = lit(true);
     for (String k : key) {
       sameKey = sameKey.and(col(k).eqNullSafe(col("_flag_key_" + k)));
