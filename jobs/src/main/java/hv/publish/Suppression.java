@@ -594,8 +594,8 @@ public final class Suppression {
       flagSchema = flagSchema.add("_flag_" + count.name(), DataTypes.BooleanType, false);
     }
     // as a distributed collection, not a local relation: the analyzer walks a local relation's
-    // rows at each rule, and at 30,000 caregivers a year (a million flagged rows) that was
-    // most of the exports' planning
+    // rows at each rule: at 30,000 caregivers a year (a row per published row with a suppressed
+    // count, of 1.8 million) that was most of the exports' planning
     SparkSession spark = figures.sparkSession();
     Dataset<Row> flags = spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext())
         .parallelize(flagged, spark.sparkContext().defaultParallelism()), flagSchema);
