@@ -180,7 +180,8 @@ class IngestTest {
     first.write();
     Warehouse wh = new Warehouse(TestSpark.session(), tmp.resolve("wh"));
     String setting = "spark.databricks.delta.autoCompact.minNumFiles";
-    wh.spark().conf().set(setting, "2");   // Delta's default is 50 small files
+    String before = wh.spark().conf().get(setting);
+    wh.spark().conf().set(setting, "2");   // conf/spark.properties: 50
     try {
       ingest(wh, inbox.root());
       Map<String, String> missed = visit("V3", "E1", "2026-01-05");
@@ -190,7 +191,7 @@ class IngestTest {
           .write();
       ingest(wh, inbox.root());
     } finally {
-      wh.spark().conf().unset(setting);
+      wh.spark().conf().set(setting, before);
     }
 
     assertEquals(21, wh.read("core", "home_visits").count());
