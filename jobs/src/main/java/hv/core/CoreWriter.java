@@ -25,14 +25,8 @@ public final class CoreWriter {
   /** @return false when there was nothing to write (no commit made) */
   public boolean apply(FileSchema f, Dataset<Row> winners) {
     if (!warehouse.exists("core", f.table())) {
-      // the change feed tells the marts which families changed since they were built (hv.marts.incremental);
-      // deletion vectors let a night's MERGE mark the rows it replaces instead of copying every other
-      // row of their files (a night touches most files), and auto compaction folds the small files
-      // the nights add back into large ones (docs/scale-decisions.md, session 11)
-      winners.write().format("delta").mode("overwrite")
-          .option("delta.enableChangeDataFeed", "true")
-          .option("delta.enableDeletionVectors", "true")
-          .option("delta.autoOptimize.autoCompact", "true")
+      // the change feed tells the marts which families changed since they were built (hv.marts.incremental)
+      winners.write().format("delta").mode("overwrite").option("delta.enableChangeDataFeed", "true")
           .save(warehouse.location("core", f.table()));
       return true;
     }

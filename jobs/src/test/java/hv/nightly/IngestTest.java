@@ -168,52 +168,6 @@ class IngestTest {
   }
 
   @Test
-  void aNightsUpdateIsMarkedNotCopiedAndTheSmallFilesAreCompactedOnceThereAreEnough(@TempDir Path tmp)
-      throws Exception {
-    TestInbox inbox = new TestInbox(tmp.resolve("inbox"));
-    TestInbox.Extract first = inbox.extract("2026-01-10")
-        .add("programs", program("P1")).add("caregivers", caregiver("CG1"))
-        .add("enrollments", enrollment("E1", "CG1", "2026-01-01T00:00:00Z"));
-    for (int i = 1; i <= 20; i++) {
-      first.add("home_visits", visit("V" + i, "E1", "2026-01-05"));
-    }
-    first.write();
-    Warehouse wh = new Warehouse(TestSpark.session(), tmp.resolve("wh"));
-    String setting = "spark.databricks.delta.autoCompact.minNumFiles";
-    String before = wh.spark().conf().get(setting);
-    wh.spark().conf().set(setting, "2");   // conf/spark.properties: 50
-    try {
-      ingest(wh, inbox.root());
-      Map<String, String> missed = visit("V3", "E1", "2026-01-05");
-      missed.put("status", "MISSED");
-      missed.put("updated_at", "2026-01-10T08:00:00Z");
-      inbox.extract("2026-01-11").add("home_visits", missed).add("home_visits", visit("V21", "E1", "2026-01-11"))
-          .write();
-      ingest(wh, inbox.root());
-    } finally {
-      wh.spark().conf().set(setting, before);
-    }
-
-    assertEquals(21, wh.read("core", "home_visits").count());
-    assertEquals(List.of("V3"), wh.read("core", "home_visits").where("status = 'MISSED'").select("visit_id")
-        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
-    // the MERGE replaced V3 through a deletion vector: no other row of its file was copied
-    Row merge = history(wh, "home_visits").where("operation = 'MERGE'").selectExpr(
-        "operationMetrics['numTargetRowsUpdated']", "operationMetrics['numTargetRowsInserted']",
-        "operationMetrics['numTargetRowsCopied']", "operationMetrics['numTargetDeletionVectorsAdded']").first();
-    assertEquals(List.of("1", "1", "0", "1"), List.of(merge.getString(0), merge.getString(1), merge.getString(2),
-        merge.getString(3)));
-    // then the small files (the first night's and the MERGE's) were compacted into one
-    assertTrue(history(wh, "home_visits").where("operation = 'OPTIMIZE'").count() > 0);
-    assertEquals(1L, wh.spark().sql("DESCRIBE DETAIL delta.`" + wh.location("core", "home_visits") + "`")
-        .first().<Long>getAs("numFiles"));
-  }
-
-  static org.apache.spark.sql.Dataset<Row> history(Warehouse wh, String coreTable) {
-    return io.delta.tables.DeltaTable.forPath(wh.spark(), wh.location("core", coreTable)).history();
-  }
-
-  @Test
   void aFileLargerThanAPartitionIsSpreadOverPartitionsAndKeepsItsLineNumbers(@TempDir Path tmp) throws Exception {
     TestInbox inbox = new TestInbox(tmp.resolve("inbox"));
     TestInbox.Extract extract = inbox.extract("2026-01-10")
