@@ -213,15 +213,12 @@ public record ServiceDelivery(CaseloadSlots slots) {
     // to finish it, so only the median facts go through it (the filter on the literal kind prunes
     // the other facts' branches from each side). The other facts are summed per program first and
     // those exact sums rolled up to the three levels: the same decimals over a third of the rows.
-    // Most facts are 0 or 1 (a visit, a yes/no): their whole part adds as a long.
     Column isMedian = col("kind").equalTo(Kind.MEDIAN.name());
     Dataset<Row> programSums = facts.where(isMedian.unary_$bang())
         .groupBy("period_or_date", "frame", "frame_start", "frame_end", "program_id", "indicator", "kind")
-        .agg(ExactSum.wholePart(col("num")).as("num_whole"), ExactSum.fractionalPart(col("num")).as("num_fraction"),
-            ExactSum.wholePart(col("den")).as("den_whole"), ExactSum.fractionalPart(col("den")).as("den_fraction"));
+        .agg(ExactSum.partial(col("num")).as("num"), ExactSum.partial(col("den")).as("den"));
     Dataset<Row> sums = byLevel(programSums, programs)
-        .agg(ExactSum.totalOfParts(col("num_whole"), col("num_fraction")).as("numerator"),
-            ExactSum.totalOfParts(col("den_whole"), col("den_fraction")).as("denominator"),
+        .agg(ExactSum.total(col("num")).as("numerator"), ExactSum.total(col("den")).as("denominator"),
             lit(null).cast("double").as("median"))
         .unionByName(byLevel(facts.where(isMedian), programs)
             .agg(ExactSum.of(col("num")).as("numerator"), ExactSum.of(col("den")).as("denominator"),
