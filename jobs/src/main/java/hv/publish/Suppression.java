@@ -224,10 +224,10 @@ public final class Suppression {
       for (int a = 0; a < alternatives.size(); a++) {
         Count spec = alternatives.get(a);
         Column counted = col(c.name()).isNotNull();
-        select.add((spec.where() == null ? counted : counted.and(expr(spec.where()))).as("_counted_" + c.name() + a));
+        select.add((spec.where() == null ? counted : counted.and(expr(spec.where()))).as(countedColumn(c.name(), a)));
         if (spec.cellOf() != null) {
           select.add(array(spec.key().stream().map(k -> expr(k).cast("string")).toArray(Column[]::new))
-              .as("_cell_" + c.name() + a));
+              .as(cellColumn(c.name(), a)));
         }
       }
     }
@@ -246,9 +246,9 @@ public final class Suppression {
       countedAt[i] = new int[alternatives];
       cellAt[i] = new int[alternatives];
       for (int a = 0; a < alternatives; a++) {
-        countedAt[i][a] = schema.fieldIndex("_counted_" + name + a);
+        countedAt[i][a] = schema.fieldIndex(countedColumn(name, a));
         cellAt[i][a] = counts.get(i).count().alternatives().get(a).cellOf() == null ? -1
-            : schema.fieldIndex("_cell_" + name + a);
+            : schema.fieldIndex(cellColumn(name, a));
       }
     }
     List<Object[]> keys = new ArrayList<>();
@@ -287,6 +287,16 @@ public final class Suppression {
       cellOfRow.add(cellOf);
     }
     return new Collected(table, figures, keys, cellOfRow.toArray(int[][]::new));
+  }
+
+  /** Whether alternative {@code a} counts the column's value in a row (the selection's own column). */
+  private static String countedColumn(String count, int a) {
+    return "_counted_" + count + a;
+  }
+
+  /** The key of the cell alternative {@code a} puts the column's value in (the selection's own column). */
+  private static String cellColumn(String count, int a) {
+    return "_cell_" + count + a;
   }
 
   private static long exactCount(Object value, String where) {
