@@ -27,6 +27,8 @@ final class EpisodeSimulator {
   private static final String[] OTHER_EXITS = {"MOVED", "DECLINED_FURTHER", "TRANSFERRED", "OTHER", "CHILD_DEATH"};
   private static final double[] OTHER_EXIT_MONTHLY = {0.007, 0.006, 0.002, 0.002, 0.0002};
 
+  private static final double BIRTH_RECORDED_AFTER_PRENATAL_EXIT = 0.3;
+
   private final LocalDate horizon;
 
   EpisodeSimulator(LocalDate horizon) {
@@ -145,7 +147,7 @@ final class EpisodeSimulator {
 
   private void children(Episode e, Plan plan, Sink sink) {
     Dice dice = sink.dice;
-    if (e.indexBirth != null && !e.indexBirth.date().isAfter(e.lastDay)) {
+    if (e.indexBirth != null && (!e.indexBirth.date().isAfter(e.lastDay) || birthRecordedAfterExit(e, dice))) {
       addKid(e, e.indexBirth, true, sink);
     }
     for (Episode.Birth sibling : plan.siblings()) {
@@ -156,6 +158,15 @@ final class EpisodeSimulator {
     if (e.indexBirth != null && dice.chance(0.08) && later.isAfter(e.indexBirth.date().plusMonths(10)) && !later.isAfter(e.lastDay)) {
       addKid(e, new Episode.Birth(later, dice.between(35, 41), dice.between(2600, 4000), dice.chance(0.5) ? "F" : "M"), false, sink);
     }
+  }
+
+  /**
+   * A caregiver who exits while pregnant: now and then the birth is still recorded in the
+   * episode afterwards, so its index child joins after the episode ended (never enrolled).
+   */
+  private boolean birthRecordedAfterExit(Episode e, Dice dice) {
+    return e.exit != null && e.pregnant && !e.indexBirth.date().isAfter(horizon)
+        && dice.chance(BIRTH_RECORDED_AFTER_PRENATAL_EXIT);
   }
 
   private static void addKid(Episode e, Episode.Birth birth, boolean index, Sink sink) {

@@ -34,9 +34,17 @@ public final class Days {
     return start.leq(day).and(exit.isNull().or(exit.geq(day)));
   }
 
-  /** Active in [from, to]: enrolled on at least one of its days. */
+  /**
+   * Active in [from, to]: enrolled on at least one of its days. A span whose start is after its
+   * exit (a child enrolled after its episode ended) holds no day, so it is active in no period.
+   */
   public static Column activeIn(Column start, Column exit, Column from, Column to) {
-    return start.leq(to).and(exit.isNull().or(exit.geq(from)));
+    return nonEmpty(start, exit).and(start.leq(to)).and(exit.isNull().or(exit.geq(from)));
+  }
+
+  /** The span {@code [start, end]} holds at least one day (an empty end is open). */
+  public static Column nonEmpty(Column start, Column end) {
+    return end.isNull().or(start.leq(end));
   }
 
   /** The earlier of two end days, an empty one meaning "open" (Spark's least skips nulls). */

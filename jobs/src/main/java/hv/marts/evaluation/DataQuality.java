@@ -82,7 +82,7 @@ public final class DataQuality {
     Column overlapStart = greatest(col("enrollment_date"), col("_other_start"));
     Column overlapEnd = Days.earlierEnd(Days.earlierEnd(col("exit_date"), col("_other_exit")), asOfDate);
     Dataset<Row> pairs = episode.join(other, "caregiver_id")
-        .where(col("program_id").notEqual(col("_other_program")).and(overlapStart.leq(overlapEnd)));
+        .where(col("program_id").notEqual(col("_other_program")).and(Days.nonEmpty(overlapStart, overlapEnd)));
     return pairs.groupBy("program_id", "caregiver_id", "enrollment_id")
         .agg(min(overlapStart).as("item_date"))
         .select(col("program_id"), lit("DUAL_ENROLLMENT").as("check"), lit(null).cast("string").as("reason"),

@@ -54,7 +54,7 @@ public final class Pm07SafeSleep implements Measure {
     Column firstDay = greatest(col(Periods.START), col("child_enrollment_date"));
     Column lastDayUnderOne = Days.plusDays(Days.plusMonths(col("birth_date"), 12), -1);
     Column lastDay = Days.earlierEnd(Days.earlierEnd(col(Periods.END), col(Episodes.CHILD_EXIT)), lastDayUnderOne);
-    Dataset<Row> candidates = PeriodJoin.where(in.periods(), in.indexChildren(), firstDay.leq(lastDay))
+    Dataset<Row> candidates = PeriodJoin.where(in.periods(), in.indexChildren(), Days.nonEmpty(firstDay, lastDay))
         .withColumn("window_start", firstDay)
         .withColumn("window_end", lastDay)
         .withColumn("in_denominator", lit(true))
