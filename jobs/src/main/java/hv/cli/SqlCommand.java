@@ -1,12 +1,17 @@
 package hv.cli;
 
+import hv.spark.Warehouse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.ArgGroup;
@@ -54,17 +59,71 @@ public final class SqlCommand implements Callable<Integer> {
     if (!List.of("table", "csv", "json").contains(format)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format: table, csv or json");
     }
+    if (source.file != null && !Files.isRegularFile(source.file)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), noSuchFile(source.file));
+    }
     String text = source.statement != null ? source.statement
         : Files.readString(source.file, StandardCharsets.UTF_8);
+    Warehouse wh = warehouse.openExisting();
     Dataset<Row> result;
     try {
-      result = SqlScript.run(warehouse.open(), text, parameters);
+      result = SqlScript.run(wh, text, parameters);
     } catch (SqlScript.ParameterError e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    } catch (Exception e) {
+      String missing = missingTable(e);
+      if (missing == null) {
+        throw e;
+      }
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), noSuchTable(wh, missing));
     }
     if (result != null) {
       SqlScript.print(result, format, limit, System.out);
     }
     return 0;
+  }
+
+  /** The notebooks (.sql files) of the folder named, closest first, so a typo shows its fix. */
+  static String noSuchFile(Path file) throws IOException {
+    Path folder = file.toAbsolutePath().normalize().getParent();
+    String message = "-f " + file + ": no such file (" + file.toAbsolutePath().normalize() + ")";
+    if (folder == null || !Files.isDirectory(folder)) {
+      return message + "; relative paths start at the current directory";
+    }
+    List<String> notebooks;
+    try (Stream<Path> files = Files.list(folder)) {
+      notebooks = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".sql")).toList();
+    }
+    return notebooks.isEmpty() ? message + "; " + folder + " holds no .sql file"
+        : message + ". In " + folder + ", closest first: "
+            + String.join(", ", Closest.first(file.getFileName().toString(), notebooks));
+  }
+
+  /** The table a query named that Spark did not find ({@code `marts`.`x`}), or null for any other error. */
+  static String missingTable(Exception e) {
+    if (e instanceof SparkThrowable error && "TABLE_OR_VIEW_NOT_FOUND".equals(error.getErrorClass())) {
+      String relation = error.getMessageParameters().get("relationName");
+      return relation == null ? null : relation.replace("`", "");
+    }
+    return null;
+  }
+
+  /** Which tables exist: those of the schema named, else every table, the closest to the name first. */
+  static String noSuchTable(Warehouse wh, String name) {
+    int dot = name.lastIndexOf('.');
+    String schema = dot < 0 ? "" : name.substring(0, dot).toLowerCase(Locale.ROOT);
+    String message = "no table " + name + " in the warehouse " + wh.root();
+    if (Warehouse.SCHEMAS.contains(schema)) {
+      List<String> tables = wh.tables(schema);
+      return tables.isEmpty() ? message + " (its " + schema + " schema has no tables yet)"
+          : message + ". Tables in " + schema + ", closest first: "
+              + String.join(", ", Closest.first(name.substring(dot + 1), tables));
+    }
+    List<String> all = Warehouse.SCHEMAS.stream().flatMap(s -> wh.tables(s).stream().map(t -> s + "." + t)).toList();
+    List<String> closest = dot < 0 ? Closest.first(name, all, t -> t.substring(t.indexOf('.') + 1))
+        : Closest.first(name, all);
+    return message + " (tables are named schema.table; schemas: " + String.join(", ", Warehouse.SCHEMAS) + ")"
+        + (all.isEmpty() ? "" : ". Closest first: " + String.join(", ", closest.subList(0, Math.min(10, closest.size())))
+        + (closest.size() > 10 ? ", ..." : ""));
   }
 }
