@@ -6,10 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.Dataset;
@@ -64,7 +68,14 @@ public final class SqlCommand implements Callable<Integer> {
     }
     String text = source.statement != null ? source.statement
         : Files.readString(source.file, StandardCharsets.UTF_8);
-    Warehouse wh = warehouse.openExisting();
+    warehouse.requireExisting();
+    for (String named : tablesAfterFromOrJoin(text)) {
+      int dot = named.indexOf('.');
+      if (!Warehouse.tables(warehouse.dir, named.substring(0, dot)).contains(named.substring(dot + 1))) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), noSuchTable(warehouse.dir, named));
+      }
+    }
+    Warehouse wh = warehouse.open();
     Dataset<Row> result;
     try {
       result = SqlScript.run(wh, text, parameters);
@@ -75,7 +86,7 @@ public final class SqlCommand implements Callable<Integer> {
       if (missing == null) {
         throw e;
       }
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), noSuchTable(wh, missing));
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), noSuchTable(wh.root(), missing));
     }
     if (result != null) {
       SqlScript.print(result, format, limit, System.out);
@@ -99,6 +110,25 @@ public final class SqlCommand implements Callable<Integer> {
             + String.join(", ", Closest.first(file.getFileName().toString(), notebooks));
   }
 
+  private static final Pattern FROM_OR_JOIN_TABLE =
+      Pattern.compile("(?i)\\b(?:from|join)\\s+(raw|core|ops|marts)\\s*\\.\\s*`?(\\w+)`?(?![\\w.])");
+
+  /**
+   * The warehouse tables the statements read ({@code FROM marts.x}, {@code JOIN core.y}; comments
+   * left out), lower case: checked before Spark starts, so a typo is answered in a second. Spark's
+   * own "not found" covers the other places a name can stand.
+   */
+  static Set<String> tablesAfterFromOrJoin(String script) {
+    Set<String> named = new LinkedHashSet<>();
+    for (String statement : SqlScript.statements(script)) {
+      Matcher m = FROM_OR_JOIN_TABLE.matcher(statement);
+      while (m.find()) {
+        named.add((m.group(1) + "." + m.group(2)).toLowerCase(Locale.ROOT));
+      }
+    }
+    return named;
+  }
+
   /** The table a query named that Spark did not find ({@code `marts`.`x`}), or null for any other error. */
   static String missingTable(Exception e) {
     if (e instanceof SparkThrowable error && "TABLE_OR_VIEW_NOT_FOUND".equals(error.getErrorClass())) {
@@ -109,17 +139,18 @@ public final class SqlCommand implements Callable<Integer> {
   }
 
   /** Which tables exist: those of the schema named, else every table, the closest to the name first. */
-  static String noSuchTable(Warehouse wh, String name) {
+  static String noSuchTable(Path warehouse, String name) {
+    Path root = warehouse.toAbsolutePath().normalize();
     int dot = name.lastIndexOf('.');
     String schema = dot < 0 ? "" : name.substring(0, dot).toLowerCase(Locale.ROOT);
-    String message = "no table " + name + " in the warehouse " + wh.root();
+    String message = "no table " + name + " in the warehouse " + root;
     if (Warehouse.SCHEMAS.contains(schema)) {
-      List<String> tables = wh.tables(schema);
+      List<String> tables = Warehouse.tables(root, schema);
       return tables.isEmpty() ? message + " (its " + schema + " schema has no tables yet)"
           : message + ". Tables in " + schema + ", closest first: "
               + String.join(", ", Closest.first(name.substring(dot + 1), tables));
     }
-    List<String> all = Warehouse.SCHEMAS.stream().flatMap(s -> wh.tables(s).stream().map(t -> s + "." + t)).toList();
+    List<String> all = Warehouse.SCHEMAS.stream().flatMap(s -> Warehouse.tables(root, s).stream().map(t -> s + "." + t)).toList();
     List<String> closest = dot < 0 ? Closest.first(name, all, t -> t.substring(t.indexOf('.') + 1))
         : Closest.first(name, all);
     return message + " (tables are named schema.table; schemas: " + String.join(", ", Warehouse.SCHEMAS) + ")"

@@ -29,8 +29,12 @@ final class WarehouseOption {
    * Spark starts (which would create the folder and its catalog).
    */
   Warehouse openExisting() {
-    requireWarehouse(command.commandLine(), "--warehouse " + dir, dir);
+    requireExisting();
     return open();
+  }
+
+  void requireExisting() {
+    requireWarehouse(command.commandLine(), "--warehouse " + dir, dir);
   }
 
   /** Wrong usage unless {@code dir} holds a warehouse: a folder with one of raw/, core/, ops/, marts/. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -62,6 +63,29 @@ class UsageErrorTest {
     try (var left = Files.list(empty)) {
       assertEquals(0, left.count(), "no _catalog folder made");
     }
+  }
+
+  @Test
+  void aMistypedTableIsAnsweredBeforeSparkStarts(@TempDir Path tmp) throws IOException {
+    for (String table : List.of("benchmark_results", "benchmark_units", "ratecard_results")) {
+      // a Delta table, as far as the folder tells: a log with a commit
+      Path log = Files.createDirectories(tmp.resolve("marts").resolve(table).resolve("_delta_log"));
+      Files.writeString(log.resolve("00000000000000000000.json"), "{}");
+    }
+    String message = usageError("sql", "--warehouse", tmp.toString(), "-e",
+        "select * from marts.ratecard_results r join marts.benchmark_result b on r.period = b.period");
+    assertTrue(message.endsWith("no table marts.benchmark_result in the warehouse " + tmp
+        + ". Tables in marts, closest first: benchmark_results, benchmark_units, ratecard_results"), message);
+  }
+
+  @Test
+  void tablesReadAreThoseAfterFromOrJoinOutsideComments() {
+    assertEquals(Set.of("marts.benchmark_results", "core.programs", "raw.x"), SqlCommand.tablesAfterFromOrJoin("""
+        -- from marts.in_a_comment
+        select * from marts.Benchmark_Results r
+        left join `core`.programs p on true join core.programs;
+        select * FROM raw . `x`, marts.after_a_comma_spark_checks where x in (select 1 from marts.t.too_deep)
+        """));
   }
 
   @Test
