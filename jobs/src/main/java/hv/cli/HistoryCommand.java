@@ -48,7 +48,7 @@ public final class HistoryCommand implements Callable<Integer> {
     for (String name : tables) {
       String[] parts = name.split("\\.");
       if (!wh.exists(parts[0], parts[1])) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--table: " + SqlCommand.noSuchTable(wh.root(), name));
+        throw new CommandLine.ParameterException(spec.commandLine(), "--table: " + NotFound.table(wh.root(), name));
       }
     }
     if (tables.isEmpty()) {

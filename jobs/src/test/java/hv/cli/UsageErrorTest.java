@@ -80,7 +80,7 @@ class UsageErrorTest {
 
   @Test
   void tablesReadAreThoseAfterFromOrJoinOutsideComments() {
-    assertEquals(Set.of("marts.benchmark_results", "core.programs", "raw.x"), SqlCommand.tablesAfterFromOrJoin("""
+    assertEquals(Set.of("marts.benchmark_results", "core.programs", "raw.x"), NotFound.tablesAfterFromOrJoin("""
         -- from marts.in_a_comment
         select * from marts.Benchmark_Results r
         left join `core`.programs p on true join core.programs;
