@@ -114,6 +114,15 @@ class SqlOutputTest {
   }
 
   @Test
+  void everyFloatingPointColumnIsRoundedAlsoUnderARepeatedNameAndDecimalsKeepTheirScale() {
+    CliRun run = sql("table", "select rate as r, rate as r, cast(rate as float) as f, cast(0.125 as decimal(18,3)) as "
+        + "money, numerator from marts.benchmark_results where entity_id = 'P-1'");
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(List.of(List.of("r", "r", "f", "money", "numerator"), List.of("0.6667", "0.6667", "0.6667", "0.125", "2")),
+        table(run.out()));
+  }
+
+  @Test
   void aMistypedTableListsTheSchemasTablesClosestFirst() {
     CliRun run = sql("table", "select * from marts.benchmark_result");
     assertEquals(2, run.exit(), run.err());
