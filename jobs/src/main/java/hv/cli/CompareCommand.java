@@ -14,8 +14,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = {"Compares the tables of two warehouses row for row (as multisets), leaving out what differs by "
@@ -42,8 +44,13 @@ public final class CompareCommand implements Callable<Integer> {
   static final List<String> RUN_COLUMNS =
       List.of("_run_id", "run_id", "logged_at", "started_at", "finished_at", "as_of");
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
+    WarehouseOption.requireWarehouse(spec.commandLine(), "LEFT " + left, left);
+    WarehouseOption.requireWarehouse(spec.commandLine(), "RIGHT " + right, right);
     SparkSession spark = Sessions.getOrCreate(left.toAbsolutePath());
     Warehouse a = new Warehouse(spark, left);
     Warehouse b = new Warehouse(spark, right);

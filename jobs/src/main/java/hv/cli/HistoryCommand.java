@@ -42,14 +42,13 @@ public final class HistoryCommand implements Callable<Integer> {
     if (table != null && !table.matches("\\w+\\.\\w+")) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--table: schema.table, e.g. marts.benchmark_results");
     }
-    Warehouse wh = warehouse.open();
+    Warehouse wh = warehouse.openExisting();
     List<String> tables = table != null ? List.of(table.toLowerCase(java.util.Locale.ROOT))
         : wh.tables("marts").stream().map(t -> "marts." + t).toList();
     for (String name : tables) {
       String[] parts = name.split("\\.");
       if (!wh.exists(parts[0], parts[1])) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "--table: no table " + name + " in the warehouse " + wh.root());
+        throw new CommandLine.ParameterException(spec.commandLine(), "--table: " + NotFound.table(wh.root(), name));
       }
     }
     if (tables.isEmpty()) {

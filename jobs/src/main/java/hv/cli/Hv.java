@@ -3,6 +3,8 @@ package hv.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** {@code bin/hv}: the one launcher. Exit status 0 done, 1 failed, 2 wrong usage, 3 extract refused. */
 @Command(name = "hv", mixinStandardHelpOptions = true, version = "hv 0.1.0",
@@ -18,6 +20,15 @@ public final class Hv implements Runnable {
   public static final int FAILED = 1;
   public static final int REFUSED = 3;
 
+  // log4j2.properties sets the default: errors only, or the level HV_LOG names
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "Spark's and the libraries' log lines (info and up) on standard error; also HV_LOG=info")
+  void verbose(boolean on) {
+    if (on) {
+      org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.INFO);
+    }
+  }
+
   @Override
   public void run() {
     new CommandLine(this).usage(System.out);
@@ -29,6 +40,7 @@ public final class Hv implements Runnable {
 
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Hv());
+    cli.setParameterExceptionHandler(Hv::usageError);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       // a clear line, never a stack trace (HV_DEBUG=1 shows it)
       PrintWriter err = commandLine.getErr();
@@ -40,6 +52,18 @@ public final class Hv implements Runnable {
       return FAILED;
     });
     return cli;
+  }
+
+  /** Wrong usage: what is wrong and what to do, then where the flags are listed (not the whole usage). */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    PrintWriter err = command.getErr();
+    String name = command.getCommandSpec().qualifiedName();
+    err.println(name + ": " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("(bin/" + name + " --help lists the flags)");
+    err.flush();
+    return command.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   private static String describe(Throwable e) {

@@ -4,12 +4,16 @@ import hv.marts.Marts;
 import hv.nightly.NightlyJob;
 import hv.ops.Progress;
 import hv.spark.Warehouse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "nightly", mixinStandardHelpOptions = true,
     description = {"Ingests every extract not yet processed, in date order, then rebuilds the marts for the "
@@ -35,8 +39,17 @@ public final class NightlyCommand implements Callable<Integer> {
       + "(seconds, jobs, line of hv code) to FILE, the costliest first")
   Path profile;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
+    // before Spark starts and before the warehouse or its lock is made
+    if (!Files.isDirectory(inbox)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--inbox " + inbox + ": no such folder ("
+          + inbox.toAbsolutePath().normalize() + "). Pass the folder the extracts land in (one subfolder per "
+          + "extract date); relative paths start at the current directory.");
+    }
     return run(inbox, warehouse, asOf, fullMarts, profile);
   }
 

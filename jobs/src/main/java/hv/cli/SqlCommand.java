@@ -1,5 +1,6 @@
 package hv.cli;
 
+import hv.spark.Warehouse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,13 +55,28 @@ public final class SqlCommand implements Callable<Integer> {
     if (!List.of("table", "csv", "json").contains(format)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format: table, csv or json");
     }
+    if (source.file != null && !Files.isRegularFile(source.file)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), NotFound.file(source.file));
+    }
     String text = source.statement != null ? source.statement
         : Files.readString(source.file, StandardCharsets.UTF_8);
+    warehouse.requireExisting();
+    String misnamed = NotFound.tableReadBy(text, warehouse.dir);
+    if (misnamed != null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), misnamed);
+    }
+    Warehouse wh = warehouse.open();
     Dataset<Row> result;
     try {
-      result = SqlScript.run(warehouse.open(), text, parameters);
+      result = SqlScript.run(wh, text, parameters);
     } catch (SqlScript.ParameterError e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    } catch (Exception e) {
+      String missing = NotFound.tableSparkMissed(e);
+      if (missing == null) {
+        throw e;
+      }
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), NotFound.table(wh.root(), missing));
     }
     if (result != null) {
       SqlScript.print(result, format, limit, System.out);

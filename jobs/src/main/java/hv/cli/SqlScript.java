@@ -165,7 +165,7 @@ public final class SqlScript {
         }
       }
       case "json" -> result.toJSON().collectAsList().forEach(out::println);
-      default -> out.print(result.showString(limit, 0, false));
+      default -> out.print(TableFormat.rounded(result).showString(limit, 0, false));
     }
   }
 

@@ -114,6 +114,11 @@ public final class Warehouse {
 
   /** The Delta tables in a schema's folder, by name, sorted. */
   public List<String> tables(String schema) {
+    return tables(root, schema);
+  }
+
+  /** The Delta tables in a schema's folder of the warehouse at {@code root}, read without Spark. */
+  public static List<String> tables(Path root, String schema) {
     Path dir = root.resolve(schema);
     if (!Files.isDirectory(dir)) {
       return List.of();

@@ -52,8 +52,9 @@ class SqlScriptTest {
   }
 
   @Test
-  void theCommandTakesParamsAndExits2OnAnUnknownOne(@TempDir Path tmp) {
+  void theCommandTakesParamsAndExits2OnAnUnknownOne(@TempDir Path tmp) throws java.io.IOException {
     TestSpark.session(); // the command opens the session of this JVM
+    java.nio.file.Files.createDirectory(tmp.resolve("marts")); // a warehouse, if an empty one
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     picocli.CommandLine cli = hv.cli.Hv.commandLine();
     cli.setErr(new PrintWriter(err, true));

@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"A JDBC/ODBC SQL endpoint (Spark Thrift server, HiveServer2 protocol) on 127.0.0.1 over the "
@@ -28,10 +30,13 @@ public final class ServeCommand implements Callable<Integer> {
   @Mixin
   WarehouseOption warehouse;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     if (port < 1 || port > 65535 || refreshSeconds < 1) {
-      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--port: 1 to 65535; --refresh: at least 1 second");
     }
     SqlEndpoint.requireFreePort(port);

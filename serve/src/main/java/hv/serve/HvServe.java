@@ -17,7 +17,10 @@ public final class HvServe {
     if (System.getProperty("log4j2.configurationFile") == null) {
       System.setProperty("log4j2.configurationFile", "log4j2.properties,hv-serve-log4j2.properties");
     }
-    CommandLine cli = Hv.commandLine().addSubcommand(new ServeCommand());
-    System.exit(cli.execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    return Hv.commandLine().addSubcommand(new ServeCommand());
   }
 }
