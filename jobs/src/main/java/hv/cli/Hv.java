@@ -51,7 +51,7 @@ public final class Hv implements Runnable {
    * its causes carries (Spark's parse errors begin with an empty line), the file a file-system
    * error names (its message is only the path), or else what kind of error it was, in words.
    */
-  static String describe(Throwable e) {
+  public static String describe(Throwable e) {
     Throwable root = e;
     for (Throwable t = e; t != null; t = t.getCause()) {
       root = t;

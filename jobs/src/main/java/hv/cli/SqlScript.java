@@ -70,8 +70,11 @@ public final class SqlScript {
           + "string, int, date, timestamp");
     }
 
-    /** The value Spark binds: a String, Long, LocalDate or Instant (a timestamp read in {@code zone}). */
-    Object value(String parameter, String text, ZoneId zone) {
+    /**
+     * The value Spark binds: a String, Long, LocalDate or Instant (a timestamp read in {@code zone});
+     * {@code source} names where the text came from, for the refusal.
+     */
+    Object value(String source, String text, ZoneId zone) {
       try {
         return switch (this) {
           case STRING -> text;
@@ -80,7 +83,7 @@ public final class SqlScript {
           case TIMESTAMP -> LocalDateTime.parse(text.strip(), TIME).atZone(zone).toInstant();
         };
       } catch (NumberFormatException | DateTimeParseException e) {
-        throw new ParameterError("--param " + parameter + ": '" + text + "' is not " + expected);
+        throw new ParameterError(source + ": '" + text + "' is not " + expected);
       }
     }
   }
@@ -139,7 +142,8 @@ public final class SqlScript {
       if (text == null) {
         throw new ParameterError("the script uses :" + name + ": pass --param " + name + "=VALUE");
       }
-      values.put(name, d.type().value(name, text, zone));
+      values.put(name, d.type().value(given.containsKey(name) ? "--param " + name : "the default of " + name,
+          text, zone));
     }
     return values;
   }

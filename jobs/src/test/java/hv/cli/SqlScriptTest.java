@@ -87,6 +87,10 @@ class SqlScriptTest {
     SqlScript.ParameterError type = assertThrows(SqlScript.ParameterError.class,
         () -> SqlScript.run(wh, "-- @param id integer = 1\nselect :id", Map.of()));
     assertTrue(type.getMessage().contains("string, int, date, timestamp"), type.getMessage());
+    SqlScript.ParameterError badDefault = assertThrows(SqlScript.ParameterError.class,
+        () -> SqlScript.run(wh, "-- @param id int = one\nselect :id", Map.of()));
+    assertTrue(badDefault.getMessage().startsWith("the default of id: 'one' is not a whole number"),
+        badDefault.getMessage());
   }
 
   @Test
