@@ -21,5 +21,5 @@ select sfy,
             then cap - sum(paid) over (partition by sfy, outcome_code order by half) end as cap_left,
        case when outcome_code = 'ALL' and paid < earned then 'CAPPED' end                  as note
 from marts.ratecard_payments
-where contract_number = '${contract_number}'
+where contract_number = :contract_number
 order by sfy, half, outcome_code = 'ALL', outcome_code

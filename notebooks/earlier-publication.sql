@@ -4,15 +4,17 @@
 -- Change: bin/hv history --table marts.benchmark_results   lists every version still held (history is
 --         kept 7 years: conf/spark.properties), with its committed_at, run id and as-of date; then
 --         --param published_at='2026-03-30 04:12:09.531'   reads the version committed then (the latest
---         version committed at or before that time: a version's own committed_at reads that version).
---         By version number instead: replace  TIMESTAMP AS OF '${published_at}'  below by  VERSION AS OF 12.
+--         version committed at or before that time, in the session's time zone, UTC: conf/spark.properties;
+--         a version's own committed_at reads that version).
+--         By version number instead: replace  TIMESTAMP AS OF :published_at  below by  VERSION AS OF 12
+--         (Spark takes only a number written in the SQL there, not a parameter).
 --         Any table reads the same way:  select * from marts.ratecard_payments VERSION AS OF 12
 -- Default: the end of the night before the latest one in ops.runs (the only night, when there is one).
--- @param published_at from select cast(min(finished_at) as string) from (select finished_at from ops.runs order by finished_at desc limit 2)
+-- @param published_at timestamp from select cast(min(finished_at) as string) from (select finished_at from ops.runs order by finished_at desc limit 2)
 -- Rows: every state result (stratum ALL) as published then; current_* are today's figures of the same
 -- period and measure (empty when today's run no longer publishes that period, e.g. an old year to date).
 with published as (
-  select * from marts.benchmark_results TIMESTAMP AS OF '${published_at}'
+  select * from marts.benchmark_results TIMESTAMP AS OF :published_at
   where level = 'STATE' and stratum = 'ALL'),
 today as (
   select * from marts.benchmark_results

@@ -16,12 +16,12 @@ with figures as (
   select 'BENCHMARK' as source, period, stratum, stratum_value, measure_code as code,
          numerator, denominator, rate
   from marts.benchmark_results
-  where period = '${ffy}' and level = '${level}' and entity_id = '${entity_id}'
+  where period = :ffy and level = :level and entity_id = :entity_id
   union all
   select 'RATE CARD', period, stratum, stratum_value, outcome_code,
          achieved, eligible, rate
   from marts.ratecard_results
-  where period = '${sfy}' and level = '${level}' and entity_id = '${entity_id}'),
+  where period = :sfy and level = :level and entity_id = :entity_id),
 everyone as (select source, code, rate as overall_rate, denominator as overall_denominator
              from figures where stratum = 'ALL')
 select f.source, f.period, f.code, f.stratum, f.stratum_value,

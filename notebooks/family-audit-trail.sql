@@ -12,67 +12,67 @@
 with episode as (
   select e.enrollment_id, e.caregiver_id, e.program_id, p.contract_number
   from core.enrollments e join core.programs p using (program_id)
-  where e.enrollment_id = '${enrollment_id}'),
+  where e.enrollment_id = :enrollment_id),
 raw_rows as (
   select 'raw.enrollments' as source, enrollment_id as record_id, _extract_date, _run_id, _line,
          to_json(struct(*)) as detail
-  from raw.enrollments where enrollment_id = '${enrollment_id}'
+  from raw.enrollments where enrollment_id = :enrollment_id
   union all
   select 'raw.caregivers', caregiver_id, _extract_date, _run_id, _line, to_json(struct(*))
   from raw.caregivers where caregiver_id in (select caregiver_id from episode)
   union all
   select 'raw.children', child_id, _extract_date, _run_id, _line, to_json(struct(*))
-  from raw.children where enrollment_id = '${enrollment_id}'
+  from raw.children where enrollment_id = :enrollment_id
   union all
   select 'raw.home_visits', visit_id, _extract_date, _run_id, _line, to_json(struct(*))
-  from raw.home_visits where enrollment_id = '${enrollment_id}'
+  from raw.home_visits where enrollment_id = :enrollment_id
   union all
   select 'raw.screenings', screening_id, _extract_date, _run_id, _line, to_json(struct(*))
-  from raw.screenings where enrollment_id = '${enrollment_id}'
+  from raw.screenings where enrollment_id = :enrollment_id
   union all
   select 'raw.service_referrals', referral_id, _extract_date, _run_id, _line, to_json(struct(*))
-  from raw.service_referrals where enrollment_id = '${enrollment_id}'
+  from raw.service_referrals where enrollment_id = :enrollment_id
   union all
   select 'raw.health_events', event_id, _extract_date, _run_id, _line, to_json(struct(*))
-  from raw.health_events where enrollment_id = '${enrollment_id}'
+  from raw.health_events where enrollment_id = :enrollment_id
   union all
   select 'raw.assessments', assessment_id, _extract_date, _run_id, _line, to_json(struct(*))
-  from raw.assessments where enrollment_id = '${enrollment_id}'
+  from raw.assessments where enrollment_id = :enrollment_id
   union all
   select 'raw.intake_referrals', intake_id, _extract_date, _run_id, _line, to_json(struct(*))
-  from raw.intake_referrals where enrollment_id = '${enrollment_id}'),
+  from raw.intake_referrals where enrollment_id = :enrollment_id),
 core_rows as (
   select 'core.enrollments' as source, enrollment_id as record_id, _extract_date, _run_id, _source_line,
          to_json(struct(*)) as detail
-  from core.enrollments where enrollment_id = '${enrollment_id}'
+  from core.enrollments where enrollment_id = :enrollment_id
   union all
   select 'core.caregivers', caregiver_id, _extract_date, _run_id, _source_line, to_json(struct(*))
   from core.caregivers where caregiver_id in (select caregiver_id from episode)
   union all
   select 'core.children', child_id, _extract_date, _run_id, _source_line, to_json(struct(*))
-  from core.children where enrollment_id = '${enrollment_id}'
+  from core.children where enrollment_id = :enrollment_id
   union all
   select 'core.home_visits', visit_id, _extract_date, _run_id, _source_line, to_json(struct(*))
-  from core.home_visits where enrollment_id = '${enrollment_id}'
+  from core.home_visits where enrollment_id = :enrollment_id
   union all
   select 'core.screenings', screening_id, _extract_date, _run_id, _source_line, to_json(struct(*))
-  from core.screenings where enrollment_id = '${enrollment_id}'
+  from core.screenings where enrollment_id = :enrollment_id
   union all
   select 'core.service_referrals', referral_id, _extract_date, _run_id, _source_line, to_json(struct(*))
-  from core.service_referrals where enrollment_id = '${enrollment_id}'
+  from core.service_referrals where enrollment_id = :enrollment_id
   union all
   select 'core.health_events', event_id, _extract_date, _run_id, _source_line, to_json(struct(*))
-  from core.health_events where enrollment_id = '${enrollment_id}'
+  from core.health_events where enrollment_id = :enrollment_id
   union all
   select 'core.assessments', assessment_id, _extract_date, _run_id, _source_line, to_json(struct(*))
-  from core.assessments where enrollment_id = '${enrollment_id}'
+  from core.assessments where enrollment_id = :enrollment_id
   union all
   select 'core.intake_referrals', intake_id, _extract_date, _run_id, _source_line, to_json(struct(*))
-  from core.intake_referrals where enrollment_id = '${enrollment_id}'),
+  from core.intake_referrals where enrollment_id = :enrollment_id),
 benchmark_units as (
   select u.*, e.contract_number from marts.benchmark_units u join episode e using (enrollment_id, program_id)),
 ratecard_units as (
-  select * from marts.ratecard_units where enrollment_id = '${enrollment_id}'),
+  select * from marts.ratecard_units where enrollment_id = :enrollment_id),
 benchmark_figures as (
   select distinct r.period, r.measure_code, r.level, r.entity_id, r.numerator, r.denominator, r.missing, r.rate
   from benchmark_units u
@@ -103,8 +103,8 @@ union all
 select 2, 'ops.quarantine', record_key, null, reason, extract_date, run_id,
        concat(file, ' line ', line, ', column ', coalesce(`column`, '-'), ': ', row_json)
 from ops.quarantine
-where get_json_object(row_json, '$.enrollment_id') = '${enrollment_id}'
-   or record_key = '${enrollment_id}'
+where get_json_object(row_json, '$.enrollment_id') = :enrollment_id
+   or record_key = :enrollment_id
    or get_json_object(row_json, '$.caregiver_id') in (select caregiver_id from episode)
 union all
 select 3, source, record_id, null, null, _extract_date, _run_id, detail

@@ -22,14 +22,14 @@ with measure(measure_code, name, better) as (values
   ('PM19', 'IPV referrals', 'HIGHER')),
 result as (
   select * from marts.benchmark_results
-  where period = '${period}' and stratum = 'ALL'
-    and ((level = 'PROGRAM' and entity_id = '${program_id}') or level = 'STATE')),
+  where period = :period and stratum = 'ALL'
+    and ((level = 'PROGRAM' and entity_id = :program_id) or level = 'STATE')),
 program as (select * from result where level = 'PROGRAM'),
 state as (select * from result where level = 'STATE'),
 adjusted as (
   select code as measure_code, risk_standardized_rate, adjusted_funnel_flag
   from marts.provider_comparison
-  where period = '${period}' and level = 'PROGRAM' and entity_id = '${program_id}')
+  where period = :period and level = 'PROGRAM' and entity_id = :program_id)
 select p.period,
        p.entity_id                    as program_id,
        p.measure_code,

@@ -11,11 +11,11 @@
 with figures as (
   select 'BENCHMARK' as source, measure_code as code, period, numerator, denominator, rate
   from marts.benchmark_results
-  where level = '${level}' and entity_id = '${entity_id}' and stratum = 'ALL' and period rlike '${periods}'
+  where level = :level and entity_id = :entity_id and stratum = 'ALL' and period rlike :periods
   union all
   select 'RATE CARD', outcome_code, period, achieved, eligible, rate
   from marts.ratecard_results
-  where level = '${level}' and entity_id = '${entity_id}' and stratum = 'ALL' and period rlike '${periods}')
+  where level = :level and entity_id = :entity_id and stratum = 'ALL' and period rlike :periods)
 select source, code, period, numerator, denominator,
        round(rate, 3)                                                               as rate,
        round(rate - lag(rate) over (partition by source, code order by period), 3) as change

@@ -3,6 +3,8 @@ package hv.cli;
 import hv.generate.GenerateOptions;
 import hv.generate.Generator;
 import hv.ops.Progress;
+import hv.publish.Exports;
+import hv.publish.RateCardReports;
 import hv.spark.Warehouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +60,9 @@ public final class DemoCommand implements Callable<Integer> {
         + "and stratum='race' order by period, outcome_code\"");
     System.out.println("  bin/hv sql -e \"select * from marts.ratecard_payments where outcome_code='ALL'\"");
     System.out.println("  bin/hv sql -f notebooks/ratecard-paid-episodes.sql   (episodes behind a contract's payment)");
-    System.out.println("  ls " + wh.root().resolve("exports") + "/*/ratecard   (the providers' Rate Card reports)");
+    System.out.println("  ls " + wh.root().resolve(Exports.PUBLIC_FOLDER) + "/*   (the dashboard files: published, small cells suppressed)");
+    System.out.println("  ls " + wh.root().resolve(Exports.RESTRICTED_FOLDER) + "/*/" + RateCardReports.FOLDER
+        + "   (the providers' Rate Card reports: exact counts, restricted)");
     System.out.println("  bin/hv sql -e \"show tables in marts\"");
     return 0;
   }

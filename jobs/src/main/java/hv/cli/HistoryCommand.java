@@ -54,7 +54,7 @@ public final class HistoryCommand implements Callable<Integer> {
     if (tables.isEmpty()) {
       throw new IllegalStateException("no marts in the warehouse " + wh.root() + " yet: run bin/hv nightly first");
     }
-    SqlScript.print(Publications.of(wh, tables), format, limit, System.out);
+    SqlScript.print(Publications.of(wh, tables), format, limit, spec.commandLine().getOut());
     return 0;
   }
 }

@@ -1,6 +1,8 @@
 package hv.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,8 +46,10 @@ public final class Hv implements Runnable {
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       // a clear line, never a stack trace (HV_DEBUG=1 shows it)
       PrintWriter err = commandLine.getErr();
-      err.println("hv " + commandLine.getCommandName() + ": failed: " + describe(e));
-      if (System.getenv("HV_DEBUG") != null) {
+      boolean debug = System.getenv("HV_DEBUG") != null;
+      err.println("hv " + commandLine.getCommandName() + ": failed: " + describe(e)
+          + (debug ? "" : " (HV_DEBUG=1 shows the details)"));
+      if (debug) {
         e.printStackTrace(err);
       }
       err.flush();
@@ -66,12 +70,36 @@ public final class Hv implements Runnable {
     return command.getCommandSpec().exitCodeOnInvalidInput();
   }
 
-  private static String describe(Throwable e) {
+  /**
+   * One line saying what went wrong, never empty: the first line of text the exception or one of
+   * its causes carries (Spark's parse errors begin with an empty line), the file a file-system
+   * error names (its message is only the path), or else what kind of error it was, in words.
+   */
+  public static String describe(Throwable e) {
     Throwable root = e;
-    while (root.getCause() != null && root.getMessage() == null) {
-      root = root.getCause();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      root = t;
+      if (t instanceof FileSystemException f) {
+        return words(f) + ": " + f.getFile() + (f.getReason() == null ? "" : " (" + f.getReason() + ")");
+      }
+      String line = t.getMessage() == null ? "" : t.getMessage().lines().map(String::strip)
+          .filter(l -> !l.isEmpty()).findFirst().orElse("");
+      // new RuntimeException(cause) takes cause.toString() as its message: a class name, not a reason
+      boolean onlyTheCause = t.getCause() != null && t.getCause().toString().equals(t.getMessage());
+      if (!line.isEmpty() && !onlyTheCause) {
+        return line;
+      }
     }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    return message.lines().findFirst().orElse(message);
+    return "an internal error without a message (" + words(root) + ")";
+  }
+
+  /** NoSuchFileException: "no such file"; the kind of error without Java's class name. */
+  private static String words(Throwable e) {
+    Class<?> type = e.getClass();
+    while (type.getSimpleName().isEmpty()) { // an anonymous class: the kind it extends
+      type = type.getSuperclass();
+    }
+    String name = type.getSimpleName().replaceAll("(Exception|Error)$", "");
+    return name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
   }
 }

@@ -19,9 +19,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
     description = "Runs SQL against the warehouse's tables (raw.*, core.*, ops.*, marts.*). A file may hold "
-        + "several statements separated by ';'; the result of the last is printed. $${name} in the SQL is "
-        + "replaced by the value of --param name=VALUE, or by the default the file declares "
-        + "(-- @param name = VALUE, or -- @param name from QUERY).")
+        + "several statements separated by ';'; the result of the last is printed. :name in the SQL is a "
+        + "parameter, bound as a value (never pasted into the SQL): the value of --param name=VALUE, or the "
+        + "default the file declares (-- @param name [TYPE] = VALUE, or -- @param name [TYPE] from QUERY; "
+        + "TYPE is string, int, date or timestamp, string when not written).")
 public final class SqlCommand implements Callable<Integer> {
 
   static final class Source {
@@ -41,7 +42,7 @@ public final class SqlCommand implements Callable<Integer> {
   int limit;
 
   @Option(names = "--param", paramLabel = "NAME=VALUE",
-      description = "replaces $${NAME} in the SQL by VALUE, as written (repeatable)")
+      description = "binds :NAME in the SQL to VALUE, read as the parameter's declared type (repeatable)")
   Map<String, String> parameters = new LinkedHashMap<>();
 
   @Mixin
@@ -79,7 +80,7 @@ public final class SqlCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), NotFound.table(wh.root(), missing));
     }
     if (result != null) {
-      SqlScript.print(result, format, limit, System.out);
+      SqlScript.print(result, format, limit, spec.commandLine().getOut());
     }
     return 0;
   }

@@ -1,10 +1,18 @@
 package hv.cli;
 
 import hv.spark.Warehouse;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -15,60 +23,128 @@ import org.apache.spark.sql.Row;
 /**
  * A SQL script: its statements, its parameters, and printing its result.
  *
- * <p>A script declares its parameters in comments, each with a default that is either a literal
+ * <p>A statement uses a parameter as a named marker, {@code :name}, which Spark binds as a typed
+ * value: a value never becomes SQL text, so {@code x' or '1'='1} is compared as the string it is.
+ * A script declares its parameters in comments, each with a type ({@code string} when none is
+ * written, {@code int}, {@code date}, {@code timestamp}) and a default that is either a literal
  * ({@code -- @param period = FFY2025}) or the first value of a query run on the warehouse
- * ({@code -- @param program_id from select min(program_id) from core.programs}). Every
- * {@code ${name}} in the statements is replaced by the value given ({@code --param name=value})
- * or else by the default, as text: the script decides the quoting ({@code '${program_id}'}).
+ * ({@code -- @param program_id from select min(program_id) from core.programs}), or no default
+ * ({@code -- @param year int}: it must be given). A marker nobody declared is a string.
+ * Every value, given ({@code --param name=value}) or default, is read as its declared type.
  */
 public final class SqlScript {
 
-  /** A parameter the script uses but nobody set, or a value for a parameter it does not have. */
+  /** Wrong use of parameters: an unknown or unset one, or a value not of its declared type. */
   public static final class ParameterError extends IllegalArgumentException {
     ParameterError(String message) {
       super(message);
     }
   }
 
-  /** A declared default: a literal, or a query whose first value is the default. */
-  record Declared(String literal, String query) {}
+  /** The types a parameter may declare, and how a value given as text becomes a bound value. */
+  enum Type {
+    STRING("any text"),
+    INT("a whole number, e.g. 12"),
+    DATE("a date, e.g. 2026-03-31"),
+    TIMESTAMP("a time, e.g. 2026-03-30 04:12:09.531 (the session's time zone)");
 
-  private static final Pattern DECLARATION =
-      Pattern.compile("(?m)^\\s*--\\s*@param\\s+(\\w+)\\s*(?:=(.*)|\\s+from\\s+(.+))$");
-  private static final Pattern REFERENCE = Pattern.compile("\\$\\{(\\w+)}");
+    private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
+        .append(DateTimeFormatter.ISO_LOCAL_DATE).optionalStart().appendLiteral(' ').optionalEnd()
+        .optionalStart().appendLiteral('T').optionalEnd()
+        .appendPattern("HH:mm:ss").optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+        .optionalEnd().toFormatter(Locale.ROOT);
+
+    final String expected;
+
+    Type(String expected) {
+      this.expected = expected;
+    }
+
+    static Type named(String parameter, String type) {
+      for (Type t : values()) {
+        if (t.name().equalsIgnoreCase(type)) {
+          return t;
+        }
+      }
+      throw new ParameterError("the script declares " + parameter + " as '" + type + "': a type is one of "
+          + "string, int, date, timestamp");
+    }
+
+    /**
+     * The value Spark binds: a String, Long, LocalDate or Instant (a timestamp read in {@code zone});
+     * {@code source} names where the text came from, for the refusal.
+     */
+    Object value(String source, String text, ZoneId zone) {
+      try {
+        return switch (this) {
+          case STRING -> text;
+          case INT -> Long.parseLong(text.strip());
+          case DATE -> LocalDate.parse(text.strip());
+          case TIMESTAMP -> LocalDateTime.parse(text.strip(), TIME).atZone(zone).toInstant();
+        };
+      } catch (NumberFormatException | DateTimeParseException e) {
+        throw new ParameterError(source + ": '" + text + "' is not " + expected);
+      }
+    }
+  }
+
+  /** A declared parameter: its type and its default (a literal, a query whose first value it is, or none). */
+  record Declared(Type type, String literal, String query) {}
+
+  private static final Declared UNDECLARED = new Declared(Type.STRING, null, null);
+  private static final Pattern DECLARATION = Pattern.compile(
+      "(?m)^\\s*--\\s*@param\\s+(\\w+)(?:\\s+(?!from\\s)(\\w+))?\\s*(?:=(.*)|\\s+from\\s+(.+))?$");
+  private static final Pattern MARKER = Pattern.compile("(?<![\\w:]):([A-Za-z_]\\w*)");
+  private static final Pattern SPLICED = Pattern.compile("\\$\\{(\\w+)}");
+  // Spark 3.5's grammar takes a number written in the SQL there, not a marker
+  private static final Pattern VERSION_MARKER = Pattern.compile("(?i)\\bVERSION\\s+AS\\s+OF\\s+:(\\w+)");
 
   private SqlScript() {}
 
   /**
-   * Runs every statement of the script on the warehouse, with its parameters set, and returns
+   * Runs every statement of the script on the warehouse, with its parameters bound, and returns
    * the result of the last (null for a script without statements).
    */
   public static Dataset<Row> run(Warehouse warehouse, String script, Map<String, String> given) {
     warehouse.registerReferenced(script);
     List<String> statements = statements(script);
-    Map<String, String> values = parameters(warehouse, script, statements, given);
+    Map<String, Object> values = parameters(warehouse, script, statements, given);
     Dataset<Row> result = null;
     for (String statement : statements) {
-      result = warehouse.spark().sql(substitute(statement, values));
+      Map<String, Object> bound = new LinkedHashMap<>();
+      markers(statement).forEach(name -> bound.put(name, values.get(name)));
+      result = warehouse.spark().sql(statement, bound);
     }
     return result;
   }
 
-  /** The given values, and the defaults of the declared parameters not given. */
-  static Map<String, String> parameters(Warehouse warehouse, String script, List<String> statements,
+  /** The value of every parameter the script declares or uses: the one given, else its default. */
+  static Map<String, Object> parameters(Warehouse warehouse, String script, List<String> statements,
                                         Map<String, String> given) {
+    statements.forEach(SqlScript::refuseUnbindable);
     Map<String, Declared> declared = declarations(script);
     TreeSet<String> known = new TreeSet<>(declared.keySet());
-    statements.forEach(s -> known.addAll(references(s)));
+    statements.forEach(s -> known.addAll(markers(s)));
     for (String name : given.keySet()) {
       if (!known.contains(name)) {
         throw new ParameterError("--param " + name + ": the script has no such parameter"
             + (known.isEmpty() ? "" : " (it has: " + String.join(", ", known) + ")"));
       }
     }
-    Map<String, String> values = new LinkedHashMap<>(given);
-    declared.forEach((name, d) -> values.computeIfAbsent(name,
-        n -> d.query() == null ? d.literal() : firstValue(warehouse, n, d.query())));
+    ZoneId zone = ZoneId.of(warehouse.spark().conf().get("spark.sql.session.timeZone"));
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (String name : known) {
+      Declared d = declared.getOrDefault(name, UNDECLARED);
+      String text = given.containsKey(name) ? given.get(name)
+          : d.literal() != null ? d.literal()
+          : d.query() != null ? firstValue(warehouse, name, d.query())
+          : null;
+      if (text == null) {
+        throw new ParameterError("the script uses :" + name + ": pass --param " + name + "=VALUE");
+      }
+      values.put(name, d.type().value(given.containsKey(name) ? "--param " + name : "the default of " + name,
+          text, zone));
+    }
     return values;
   }
 
@@ -76,19 +152,39 @@ public final class SqlScript {
     Map<String, Declared> out = new LinkedHashMap<>();
     Matcher m = DECLARATION.matcher(script);
     while (m.find()) {
-      out.put(m.group(1), m.group(3) != null ? new Declared(null, m.group(3).trim())
-          : new Declared(m.group(2).trim(), null));
+      String name = m.group(1);
+      Type type = m.group(2) == null ? Type.STRING : Type.named(name, m.group(2));
+      out.put(name, new Declared(type, m.group(3) == null ? null : m.group(3).trim(),
+          m.group(4) == null ? null : m.group(4).trim()));
     }
     return out;
   }
 
-  private static List<String> references(String statement) {
+  /** The parameters a statement uses: its {@code :name} markers outside quotes. */
+  static List<String> markers(String statement) {
     List<String> out = new ArrayList<>();
-    Matcher m = REFERENCE.matcher(statement);
+    Matcher m = MARKER.matcher(code(statement));
     while (m.find()) {
       out.add(m.group(1));
     }
     return out;
+  }
+
+  /**
+   * A statement in the old form ({@code '${name}'}, spliced as text, which Spark would replace by
+   * an empty string) or with a marker where Spark takes no marker: said plainly, before anything runs.
+   */
+  private static void refuseUnbindable(String statement) {
+    Matcher spliced = SPLICED.matcher(statement);
+    if (spliced.find()) {
+      throw new ParameterError("the script writes ${" + spliced.group(1) + "}: write the marker :"
+          + spliced.group(1) + " instead (no quotes around it; the value is bound, never pasted into the SQL)");
+    }
+    Matcher version = VERSION_MARKER.matcher(code(statement));
+    if (version.find()) {
+      throw new ParameterError("VERSION AS OF :" + version.group(1) + ": Spark takes only a number written in "
+          + "the SQL there; write the version (VERSION AS OF 12) or use TIMESTAMP AS OF :" + version.group(1));
+    }
   }
 
   private static String firstValue(Warehouse warehouse, String name, String query) {
@@ -100,49 +196,71 @@ public final class SqlScript {
     return String.valueOf(rows.get(0).get(0));
   }
 
-  /** The statement with every {@code ${name}} replaced by its value. */
-  static String substitute(String statement, Map<String, String> values) {
-    Matcher m = REFERENCE.matcher(statement);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String value = values.get(m.group(1));
-      if (value == null) {
-        throw new ParameterError("the script uses ${" + m.group(1) + "}: pass --param " + m.group(1) + "=VALUE");
-      }
-      m.appendReplacement(out, Matcher.quoteReplacement(value));
-    }
-    m.appendTail(out);
-    return out.toString();
-  }
-
   /** Statements separated by ';' outside quotes; '--' comments dropped. */
   public static List<String> statements(String script) {
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();
-    char quote = 0;
+    char[] roles = roles(script);
     for (int i = 0; i < script.length(); i++) {
-      char c = script.charAt(i);
-      if (quote == 0 && c == '-' && i + 1 < script.length() && script.charAt(i + 1) == '-') {
-        while (i < script.length() && script.charAt(i) != '\n') {
-          i++;
-        }
-        current.append('\n');
+      if (roles[i] == COMMENT) {
         continue;
       }
-      if (quote == 0 && (c == '\'' || c == '"' || c == '`')) {
-        quote = c;
-      } else if (quote == c) {
-        quote = 0;
-      }
-      if (quote == 0 && c == ';') {
+      if (roles[i] == CODE && script.charAt(i) == ';') {
         addIfAny(out, current);
         current.setLength(0);
       } else {
-        current.append(c);
+        current.append(script.charAt(i));
       }
     }
     addIfAny(out, current);
     return out;
+  }
+
+  private static final char CODE = 'c';
+  private static final char QUOTED = 'q';
+  private static final char COMMENT = '-';
+
+  /**
+   * Each character's role: code, inside a quoted string or identifier (quotes included; a
+   * backslash escapes the next character in a string, as Spark reads it), or a '--' comment.
+   */
+  private static char[] roles(String sql) {
+    char[] roles = new char[sql.length()];
+    char quote = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      if (quote != 0) {
+        roles[i] = QUOTED;
+        if (c == '\\' && quote != '`' && i + 1 < sql.length()) {
+          roles[++i] = QUOTED;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
+        while (i < sql.length() && sql.charAt(i) != '\n') {
+          roles[i++] = COMMENT;
+        }
+        if (i < sql.length()) {
+          roles[i] = CODE;
+        }
+      } else {
+        roles[i] = c == '\'' || c == '"' || c == '`' ? QUOTED : CODE;
+        quote = roles[i] == QUOTED ? c : 0;
+      }
+    }
+    return roles;
+  }
+
+  /** The statement with everything but code blanked: what markers are looked for in. */
+  private static String code(String statement) {
+    char[] roles = roles(statement);
+    char[] out = statement.toCharArray();
+    for (int i = 0; i < out.length; i++) {
+      if (roles[i] != CODE) {
+        out[i] = ' ';
+      }
+    }
+    return new String(out);
   }
 
   private static void addIfAny(List<String> out, StringBuilder statement) {
@@ -152,7 +270,7 @@ public final class SqlScript {
     }
   }
 
-  public static void print(Dataset<Row> result, String format, int limit, PrintStream out) {
+  public static void print(Dataset<Row> result, String format, int limit, PrintWriter out) {
     switch (format) {
       case "csv" -> {
         out.println(String.join(",", result.columns()));
@@ -167,6 +285,7 @@ public final class SqlScript {
       case "json" -> result.toJSON().collectAsList().forEach(out::println);
       default -> out.print(TableFormat.rounded(result).showString(limit, 0, false));
     }
+    out.flush();
   }
 
   private static String csvCell(String v) {

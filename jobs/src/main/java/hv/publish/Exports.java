@@ -29,18 +29,27 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * {@code <warehouse>/exports/<as-of>/}: the files that leave the warehouse. Every published
- * mart ({@link PublishedTable}) suppressed by {@link Suppression} as one CSV and one Parquet
- * file, the data dictionary of those files, and the providers' rate card reports
- * ({@link RateCardReports}). The folder is built beside the old one under a hidden name and
- * renamed into place, so a crash never leaves a half-written export folder visible; a
- * re-run of the same night writes the same rows (the same bytes, except a set in the Parquet
- * footers whose order varies between processes: docs/publication-decisions.md, 15).
+ * The files a night writes for outside the warehouse, in two trees whose names say what they may
+ * be used for (warehouse.md "Files for dashboards"; docs/publication-decisions.md):
+ * {@code <warehouse>/exports/<as-of>/}, the public tree dashboards read: every published mart
+ * ({@link PublishedTable}) suppressed by {@link Suppression} as one CSV and one Parquet file, the
+ * data dictionary of both trees, and the report; and {@code <warehouse>/restricted/<as-of>/}:
+ * the providers' rate card reports ({@link RateCardReports}), exact counts by design, never
+ * published. Each tree's folder is built beside the old one under a hidden name and renamed into
+ * place, so a crash never leaves a half-written folder visible; a re-run of the same night writes
+ * the same rows (the same bytes, except a set in the Parquet footers whose order varies between
+ * processes: docs/publication-decisions.md, 15).
  */
 public final class Exports {
 
   public static final String DICTIONARY = "data-dictionary.csv";
   public static final String DICTIONARY_TEXT = "data-dictionary.md";
+  /** The two trees, as the data dictionary's {@code tree} column names them. */
+  public static final String PUBLIC = "public";
+  public static final String RESTRICTED = "restricted";
+  /** Their folders in the warehouse folder: the public one is the spec's {@code exports/}. */
+  public static final String PUBLIC_FOLDER = "exports";
+  public static final String RESTRICTED_FOLDER = "restricted";
 
   private final Warehouse warehouse;
   private final Progress progress;
@@ -50,9 +59,14 @@ public final class Exports {
     this.progress = progress;
   }
 
-  /** {@code <warehouse>/exports/<as-of>/}. */
+  /** {@code <warehouse>/exports/<as-of>/}: the public tree, the folder dashboards read. */
   public static Path folder(Warehouse warehouse, LocalDate asOf) {
-    return warehouse.root().resolve("exports").resolve(asOf.toString());
+    return warehouse.root().resolve(PUBLIC_FOLDER).resolve(asOf.toString());
+  }
+
+  /** {@code <warehouse>/restricted/<as-of>/}: files with exact small counts, outside the public tree. */
+  public static Path restrictedFolder(Warehouse warehouse, LocalDate asOf) {
+    return warehouse.root().resolve(RESTRICTED_FOLDER).resolve(asOf.toString());
   }
 
   /** The published marts as the warehouse holds them now, suppressed: what the files hold. */
@@ -62,16 +76,13 @@ public final class Exports {
     return Suppression.configured(programs, asOf).apply(marts);
   }
 
-  /** Replaces the export folder of {@code asOf} with the files of the marts as published tonight. */
+  /** Replaces the public and the restricted folder of {@code asOf} with the files of the marts as they are tonight. */
   public void publish(LocalDate asOf, Dataset<Row> programs, RateCardPrices prices) {
     Path folder = folder(warehouse, asOf);
-    Path exports = folder.getParent();
-    String hidden = "." + asOf + ".";
+    Path restricted = restrictedFolder(warehouse, asOf);
     try {
-      Files.createDirectories(exports);
-      removeLeftovers(exports, hidden);
-      Path staging = exports.resolve(hidden + "staging-" + UUID.randomUUID());
-      Files.createDirectories(staging);
+      Path staging = staging(folder);
+      Path restrictedStaging = staging(restricted);
 
       Suppression.Published published = suppressed(warehouse, asOf, programs);
       progress.say("exports: %d cells, %d suppressed as small, %d as complements; totals used: %s", published.cells(),
@@ -87,11 +98,14 @@ public final class Exports {
         writeOne(single, "parquet", staging, table);
         written.put(table, List.of(rows.schema().fields()));
       });
-      writeDictionary(staging, written, published);
+      Map<String, List<StructField>> reports = RateCardReports.write(restrictedStaging,
+          warehouse.read("marts", "ratecard_results"), warehouse.read("marts", "ratecard_payments"), programs, prices);
+      writeDictionary(staging, written, reports, published);
       Report.write(staging.resolve(Report.FILE), ReportFigures.of(asOf, published, programs));
-      RateCardReports.write(staging.resolve("ratecard"), warehouse.read("marts", "ratecard_results"),
-          warehouse.read("marts", "ratecard_payments"), programs, prices);
-      replace(folder, staging, exports.resolve(hidden + "replaced-" + UUID.randomUUID()));
+      // the public tree last: once dashboards see tonight's files, tonight's reports are in place
+      // (a crash between the renames leaves each tree whole, one night apart; a re-run rewrites both)
+      replace(restricted, restrictedStaging);
+      replace(folder, staging);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the exports of " + asOf, e);
     }
@@ -114,14 +128,26 @@ public final class Exports {
   }
 
   /**
-   * {@code data-dictionary.csv} (one row per file and column: type as written, meaning,
-   * suppression) and {@code data-dictionary.md} (the same for people, with the rule), both
-   * from {@code schemas/marts/}.
+   * {@code data-dictionary.csv} (one row per file and column: its tree, type as written, meaning,
+   * suppression) and {@code data-dictionary.md} (the same for people, with the rule and which tree
+   * is which): the published tables from {@code schemas/marts/}, the restricted reports from
+   * {@link RateCardReports}.
    */
   private static void writeDictionary(Path staging, Map<String, List<StructField>> written,
-                                      Suppression.Published published) throws IOException {
+                                      Map<String, List<StructField>> reports, Suppression.Published published)
+      throws IOException {
     List<List<String>> rows = new ArrayList<>();
     StringBuilder text = new StringBuilder("# Data dictionary\n\n")
+        .append("## Two trees\n\n")
+        .append("- **").append(PUBLIC).append("**: `").append(PUBLIC_FOLDER).append("/<as-of>/` in the warehouse ")
+        .append("folder (this folder). Every file here may be published and is what dashboards read: the tables ")
+        .append("below, small cells suppressed, this dictionary and `").append(Report.FILE).append("`.\n")
+        .append("- **").append(RESTRICTED).append("**: `").append(RESTRICTED_FOLDER).append("/<as-of>/` in the ")
+        .append("warehouse folder, beside `").append(PUBLIC_FOLDER).append("/`. The providers' rate card and ")
+        .append("billing reports, with exact counts by design (billing needs them): not for dashboards, never to ")
+        .append("be copied into the public tree. Their columns are described at the end.\n\n")
+        .append("`").append(DICTIONARY).append("` names the tree of every file in its `tree` column.\n\n")
+        .append("## Public files\n\n")
         .append("Files: one CSV and one Parquet file per table, the same rows and columns. Counts from 1 to ")
         .append(published.maxCount()).append(" are suppressed (empty), with every value derived from them; ")
         .append("where that would let a suppressed count be worked out by subtraction from a published total ")
@@ -134,7 +160,7 @@ public final class Exports {
         .append(".\n");
     written.forEach((table, fields) -> {
       PublishedTable description = PublishedTable.named(table);
-      text.append("\n## ").append(table).append(".csv, ").append(table).append(".parquet\n\n")
+      text.append("\n### ").append(table).append(".csv, ").append(table).append(".parquet\n\n")
           .append(description.description()).append(" One row per ")
           .append(String.join(", ", description.key())).append(".\n\n| column | type | meaning | suppression |\n|---|---|---|---|\n");
       for (StructField field : fields) {
@@ -142,15 +168,26 @@ public final class Exports {
         String meaning = meaning(description, field.name());
         String suppression = suppression(description, field.name());
         for (String format : List.of("csv", "parquet")) {
-          rows.add(List.of(table + "." + format, field.name(), type, meaning, suppression));
+          rows.add(List.of(PUBLIC, table + "." + format, field.name(), type, meaning, suppression));
         }
         text.append("| `").append(field.name()).append("` | ").append(type).append(" | ").append(meaning)
             .append(" | ").append(suppression).append(" |\n");
       }
     });
+    text.append("\n## Restricted files (`").append(RESTRICTED_FOLDER).append("/<as-of>/`)\n\n")
+        .append("CSV, one file per reporting period, program or contract, and report. Exact counts: no suppression.\n");
+    reports.forEach((file, fields) -> {
+      text.append("\n### ").append(file).append("\n\n| column | type | meaning |\n|---|---|---|\n");
+      for (StructField field : fields) {
+        String type = field.dataType().simpleString();
+        String meaning = RateCardReports.meaning(field.name());
+        rows.add(List.of(RESTRICTED, file, field.name(), type, meaning, "none: exact (restricted)"));
+        text.append("| `").append(field.name()).append("` | ").append(type).append(" | ").append(meaning).append(" |\n");
+      }
+    });
     try (Writer out = Files.newBufferedWriter(staging.resolve(DICTIONARY));
          CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-             .setHeader("file", "column", "type", "meaning", "suppression").setRecordSeparator("\n").build())) {
+             .setHeader("tree", "file", "column", "type", "meaning", "suppression").setRecordSeparator("\n").build())) {
       for (List<String> row : rows) {
         csv.printRecord(row);
       }
@@ -188,17 +225,25 @@ public final class Exports {
         .collect(Collectors.joining("; or ")) + " is true";
   }
 
-  /** Staging folders of a run that died, and a folder it was replacing. */
-  private static void removeLeftovers(Path exports, String hidden) throws IOException {
-    try (Stream<Path> entries = Files.list(exports)) {
+  /**
+   * An empty hidden folder beside {@code folder} to build its files in, once the hidden folders a
+   * run that died left beside it are gone.
+   */
+  private static Path staging(Path folder) throws IOException {
+    Path parent = folder.getParent();
+    String hidden = "." + folder.getFileName() + ".";
+    Files.createDirectories(parent);
+    try (Stream<Path> entries = Files.list(parent)) {
       for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(hidden)).toList()) {
         deleteTree(p);
       }
     }
+    return Files.createDirectories(parent.resolve(hidden + "staging-" + UUID.randomUUID()));
   }
 
   /** Old folder aside, new folder in, old folder gone: at no moment is a partial folder under the as-of name. */
-  private static void replace(Path folder, Path staging, Path aside) throws IOException {
+  private static void replace(Path folder, Path staging) throws IOException {
+    Path aside = folder.resolveSibling("." + folder.getFileName() + ".replaced-" + UUID.randomUUID());
     if (Files.exists(folder)) {
       Files.move(folder, aside, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -18,22 +18,27 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 
 /**
  * The two reports providers send for every program and combined per contract, for each
  * quarter's reporting period (Q1, Q1+Q2 = H1, Q3, Q3+Q4 = H2) among the run's periods: the
  * Rate Card report (achieved and eligible per outcome) and the Rate Card Billing report
  * (achieved, price and earned per outcome; on the contract's ALL row the cap, and for a
- * half the amount paid). Plain CSV files under {@code <folder>/<period>/}, written from the
- * marts' aggregates (a few thousand rows, collected). Exact counts: these are the
- * providers' own billing, not dashboard cells (docs/ratecard-decisions.md).
+ * half the amount paid). Plain CSV files under {@code <restricted tree>/ratecard/<period>/},
+ * written from the marts' aggregates (a few thousand rows, collected). Exact counts: these are
+ * the providers' own billing, not dashboard cells, so they are written only into the
+ * restricted tree ({@link Exports#restrictedFolder}; docs/ratecard-decisions.md,
+ * docs/publication-decisions.md).
  */
 public final class RateCardReports {
+
+  /** The reports' folder in the restricted tree. */
+  public static final String FOLDER = "ratecard";
 
   /** Reporting periods: the quarters that open a half and the halves (Q2 and Q4 are reported with their half). */
   private static final String REPORTING = "^SFY\\d{4}-(Q1|H1|Q3|H2)$";
@@ -41,19 +46,56 @@ public final class RateCardReports {
       List.of("period", "level", "entity_id", "outcome_code", "achieved", "eligible", "rate");
   private static final List<String> BILLING_COLUMNS =
       List.of("period", "level", "entity_id", "outcome_code", "achieved", "price", "earned", "cap", "paid");
+  /** What each report column holds (the data dictionary's words for these files). */
+  private static final Map<String, String> MEANINGS = Map.ofEntries(
+      Map.entry("period", "reporting period: SFY<y>-Q1, SFY<y>-H1 (Q1 + Q2), SFY<y>-Q3, SFY<y>-H2 (Q3 + Q4)"),
+      Map.entry("level", "PROGRAM or CONTRACT (all programs sharing a contract_number)"),
+      Map.entry("entity_id", "program id or contract number"),
+      Map.entry("outcome_code", "RC1 ... RC4, or ALL: the totals of the file"),
+      Map.entry("achieved", "eligible episodes that achieved the outcome, exact"),
+      Map.entry("eligible", "episodes eligible for the outcome in the period, exact"),
+      Map.entry("rate", "achieved / eligible"),
+      Map.entry("price", "the outcome's price (conf/ratecard-prices.properties)"),
+      Map.entry("earned", "achieved x price; on the ALL row the total"),
+      Map.entry("cap", "the contract's cap for the SFY (a contract's ALL row)"),
+      Map.entry("paid", "amount paid for the half (a contract's ALL row of H1 or H2)"));
 
   private RateCardReports() {}
 
-  /** Replaces {@code folder} with the reports of {@code marts.ratecard_results} and {@code marts.ratecard_payments}. */
-  public static void write(Path folder, Dataset<Row> results, Dataset<Row> payments, Dataset<Row> programs,
-                           RateCardPrices prices) {
+  /**
+   * Writes the reports of {@code marts.ratecard_results} and {@code marts.ratecard_payments} into
+   * {@code tree/ratecard/} and returns each report's file name pattern (within {@code tree}) with
+   * its columns, for the data dictionary.
+   */
+  public static Map<String, List<StructField>> write(Path tree, Dataset<Row> results, Dataset<Row> payments,
+                                                     Dataset<Row> programs, RateCardPrices prices) {
     Dataset<Row> reported = results.where(col(Periods.PERIOD).rlike(REPORTING));
     Dataset<Row> rateCard = reported
         .where(col("stratum").equalTo(RateCardPayments.ALL).and(col("level").isin("PROGRAM", "CONTRACT")))
         .select(RATE_CARD_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
-    replace(folder);
+    Dataset<Row> billing = billing(reported, payments, programs, prices);
+    Path folder = tree.resolve(FOLDER);
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + folder, e);
+    }
     writeEach(folder, "rate-card", RATE_CARD_COLUMNS, rateCard);
-    writeEach(folder, "rate-card-billing", BILLING_COLUMNS, billing(reported, payments, programs, prices));
+    writeEach(folder, "rate-card-billing", BILLING_COLUMNS, billing);
+    Map<String, List<StructField>> files = new LinkedHashMap<>();
+    files.put(FOLDER + "/<period>/<program|contract>-<entity_id>-rate-card.csv", List.of(rateCard.schema().fields()));
+    files.put(FOLDER + "/<period>/<program|contract>-<entity_id>-rate-card-billing.csv",
+        List.of(billing.schema().fields()));
+    return files;
+  }
+
+  /** What a report column holds; an undescribed column is an error. */
+  static String meaning(String column) {
+    String meaning = MEANINGS.get(column);
+    if (meaning == null) {
+      throw new IllegalStateException("rate card report column " + column + " is not described");
+    }
+    return meaning;
   }
 
   /** Per outcome: achieved, price, earned; per entity an ALL row with the totals, and for a contract its cap and paid. */
@@ -111,21 +153,5 @@ public final class RateCardReports {
       cells.add(v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
     }
     return String.join(",", cells);
-  }
-
-  /** An empty folder where the previous run's reports for this as-of date were. */
-  private static void replace(Path folder) {
-    try {
-      if (Files.exists(folder)) {
-        try (Stream<Path> old = Files.walk(folder)) {
-          for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
-            Files.delete(p);
-          }
-        }
-      }
-      Files.createDirectories(folder);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot replace " + folder, e);
-    }
   }
 }

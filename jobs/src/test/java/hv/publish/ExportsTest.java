@@ -354,7 +354,9 @@ class ExportsTest {
       for (CSVRecord r : csv) {
         assertFalse(r.get("meaning").isBlank(), r.get("file") + " " + r.get("column") + " has a meaning");
         assertFalse(r.get("type").isBlank());
-        described.computeIfAbsent(r.get("file"), f -> new HashSet<>()).add(r.get("column"));
+        if (r.get("tree").equals(Exports.PUBLIC)) {
+          described.computeIfAbsent(r.get("file"), f -> new HashSet<>()).add(r.get("column"));
+        }
       }
     }
     Set<String> files = new HashSet<>();
@@ -364,7 +366,6 @@ class ExportsTest {
     Set<String> expected = new HashSet<>(Set.of(Exports.DICTIONARY, Exports.DICTIONARY_TEXT, Report.FILE));
     PublishedTable.all().keySet().forEach(t -> expected.addAll(Set.of(t + ".csv", t + ".parquet")));
     assertEquals(expected, files, "the export folder holds the published tables, the dictionary and the report, nothing else");
-    assertTrue(Files.isDirectory(folder.resolve("ratecard")), "the providers' rate card reports are there too");
 
     for (String table : PublishedTable.all().keySet()) {
       List<String> header;
@@ -401,21 +402,92 @@ class ExportsTest {
 
   @Test
   void aSecondRunOfTheNightWritesTheSameBytesAndClearsWhatACrashLeft() throws Exception {
+    Path restricted = Exports.restrictedFolder(warehouse, GeneratedWarehouse.AS_OF);
     Map<String, String> before = digests(folder);
-    Path leftover = folder.resolveSibling("." + GeneratedWarehouse.AS_OF + ".staging-crashed");
-    Files.createDirectories(leftover);
-    Files.writeString(leftover.resolve("benchmark_results.csv"), "half,written");
+    Map<String, String> restrictedBefore = digests(restricted);
+    List<Path> leftovers = new ArrayList<>();
+    for (Path tree : List.of(folder, restricted)) {
+      Path leftover = tree.resolveSibling("." + GeneratedWarehouse.AS_OF + ".staging-crashed");
+      Files.createDirectories(leftover);
+      Files.writeString(leftover.resolve("half-written.csv"), "half,written");
+      leftovers.add(leftover);
+    }
 
     new Exports(warehouse, new Progress(new PrintStream(OutputStream.nullOutputStream())))
         .publish(GeneratedWarehouse.AS_OF, warehouse.read("core", "programs"), RateCardPrices.configured());
 
     assertEquals(before, digests(folder));
-    assertFalse(Files.exists(leftover));
-    try (Stream<Path> siblings = Files.list(folder.getParent())) {
-      // the earlier night of the generated warehouse keeps its own folder; nothing hidden is left
-      assertEquals(List.of(), siblings.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("."))
-          .toList(), "no staging folder left beside the export");
+    assertEquals(restrictedBefore, digests(restricted));
+    for (Path leftover : leftovers) {
+      assertFalse(Files.exists(leftover));
+      try (Stream<Path> siblings = Files.list(leftover.getParent())) {
+        assertEquals(List.of(), siblings.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("."))
+            .toList(), "no staging folder left beside " + leftover.getParent());
+      }
     }
+  }
+
+  /**
+   * The rate card reports (exact counts, small ones among them) are all in the restricted tree,
+   * which is not inside the public one, and none of them, nor any folder, is in the public tree;
+   * the dictionary names each tree and describes the files of both.
+   */
+  @Test
+  void restrictedFilesAreOnlyInTheRestrictedTree() throws IOException {
+    Path restricted = Exports.restrictedFolder(warehouse, GeneratedWarehouse.AS_OF);
+    Path publicRoot = warehouse.root().resolve(Exports.PUBLIC_FOLDER);
+    assertFalse(restricted.startsWith(publicRoot), restricted + " is outside " + publicRoot);
+    assertTrue(restricted.getParent().getFileName().toString().contains("restricted"), "its name says so");
+
+    List<Path> reports;
+    try (Stream<Path> all = Files.walk(restricted)) {
+      reports = all.filter(Files::isRegularFile).toList();
+    }
+    Set<String> names = new HashSet<>();
+    boolean smallCount = false;
+    for (Path report : reports) {
+      names.add(report.getFileName().toString());
+      try (Reader in = Files.newBufferedReader(report);
+           CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+        for (CSVRecord r : csv) {
+          smallCount |= r.get("achieved").matches("[1-9]");
+        }
+      }
+    }
+    assertTrue(names.stream().anyMatch(n -> n.matches("program-.+-rate-card\\.csv"))
+        && names.stream().anyMatch(n -> n.matches("contract-.+-rate-card-billing\\.csv")), names.toString());
+    assertTrue(smallCount, "the reports carry exact small counts: why they are restricted");
+
+    Set<String> publicNames = new HashSet<>();
+    try (Stream<Path> all = Files.walk(publicRoot)) {
+      for (Path p : all.toList()) {
+        publicNames.add(p.getFileName().toString());
+        if (p.getParent().getParent() != null && p.getParent().getParent().equals(publicRoot)) {
+          assertTrue(Files.isRegularFile(p), "no folder inside a public as-of folder: " + p);
+        }
+      }
+    }
+    Set<String> leaked = new HashSet<>(names);
+    leaked.retainAll(publicNames);
+    assertEquals(Set.of(), leaked, "rate card reports under " + publicRoot);
+
+    Map<String, Set<String>> trees = new HashMap<>();
+    try (Reader in = Files.newBufferedReader(folder.resolve(Exports.DICTIONARY));
+         CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+      for (CSVRecord r : csv) {
+        trees.computeIfAbsent(r.get("tree"), t -> new HashSet<>()).add(r.get("file"));
+      }
+    }
+    assertEquals(Set.of(Exports.PUBLIC, Exports.RESTRICTED), trees.keySet());
+    for (Path report : reports) {
+      String file = restricted.relativize(report).toString().replace('\\', '/');
+      assertTrue(trees.get(Exports.RESTRICTED).stream().anyMatch(pattern -> file.matches(
+          pattern.replace(".", "\\.").replaceAll("<[^>]+>", "[^/]+"))), file + " is described as restricted");
+    }
+    String text = Files.readString(folder.resolve(Exports.DICTIONARY_TEXT));
+    assertTrue(text.contains("**" + Exports.PUBLIC + "**: `" + Exports.PUBLIC_FOLDER + "/<as-of>/`")
+        && text.contains("**" + Exports.RESTRICTED + "**: `" + Exports.RESTRICTED_FOLDER + "/<as-of>/`"),
+        "the dictionary says where each tree is");
   }
 
   private static Map<String, String> digests(Path root) throws Exception {

@@ -52,7 +52,7 @@ class ReportTest {
   @BeforeAll
   static void readReport() throws Exception {
     warehouse = GeneratedWarehouse.get();
-    Path file = warehouse.root().resolve("exports").resolve(GeneratedWarehouse.AS_OF.toString()).resolve(Report.FILE);
+    Path file = Exports.folder(warehouse, GeneratedWarehouse.AS_OF).resolve(Report.FILE);
     html = Files.readString(file, StandardCharsets.UTF_8);
     // the page is written well-formed, so an XML parser reads it (and fails the test if it is not)
     page = DocumentBuilderFactory.newInstance().newDocumentBuilder()

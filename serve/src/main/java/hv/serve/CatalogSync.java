@@ -1,5 +1,6 @@
 package hv.serve;
 
+import hv.cli.Hv;
 import hv.spark.Warehouse;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,7 +40,7 @@ final class CatalogSync {
           added.add(name);
         } catch (Exception e) {
           // a table whose first commit a night is still writing has a _delta_log and no version yet
-          failed.add(name + " (" + e.getMessage().lines().findFirst().orElse("") + ")");
+          failed.add(name + " (" + Hv.describe(e) + ")");
         }
       }
     }

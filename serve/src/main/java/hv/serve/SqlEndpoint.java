@@ -1,5 +1,6 @@
 package hv.serve;
 
+import hv.cli.Hv;
 import hv.ops.Progress;
 import hv.spark.Warehouse;
 import java.io.IOException;
@@ -80,7 +81,7 @@ public final class SqlEndpoint implements AutoCloseable {
         report(catalog.registerNew(), progress);
       } catch (Exception e) {
         // an exception would end the schedule: new tables would silently never be served
-        progress.say("serve: looking for new tables failed, retried in the next pass: %s", e.getMessage());
+        progress.say("serve: looking for new tables failed, retried in the next pass: %s", Hv.describe(e));
       }
     }, refresh.toMillis(), refresh.toMillis(), TimeUnit.MILLISECONDS);
     return new SqlEndpoint(server, sync);

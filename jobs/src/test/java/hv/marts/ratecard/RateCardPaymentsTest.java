@@ -95,8 +95,9 @@ class RateCardPaymentsTest {
   }
 
   @Test
-  void reportsPerProgramAndContractForEachReportingPeriod(@TempDir Path dir) throws Exception {
-    RateCardReports.write(dir, mart.results(), mart.payments(), core.programs(), RateCardPrices.configured());
+  void reportsPerProgramAndContractForEachReportingPeriod(@TempDir Path tree) throws Exception {
+    RateCardReports.write(tree, mart.results(), mart.payments(), core.programs(), RateCardPrices.configured());
+    Path dir = tree.resolve(RateCardReports.FOLDER);
     for (String period : List.of("SFY2026-Q1", "SFY2026-H1", "SFY2026-Q3", "SFY2026-H2")) {
       assertTrue(Files.exists(dir.resolve(period).resolve("program-P5-rate-card.csv")), period);
       assertTrue(Files.exists(dir.resolve(period).resolve("contract-K4-SUBCONTRACTED-rate-card-billing.csv")), period);
