@@ -69,6 +69,7 @@ public final class Ingest {
 
   public Outcome run(Path inboxDir, String runId) throws IOException {
     Inbox inbox = new Inbox(inboxDir, contract);
+    reportSkippedFolders(inbox.notExtractFolders(), runId);
     List<Path> pending = inbox.pending(processedExtracts());
     if (pending.isEmpty()) {
       progress.say("ingest: no new extract in %s", inboxDir);
@@ -135,6 +136,26 @@ public final class Ingest {
 
     statuses.unpersist();
     return new Outcome(dates, refusal);
+  }
+
+  /**
+   * A folder that is not an extract date is not read, and does not hold back the extracts
+   * after it; it is named on every run until renamed or moved out (docs/ingest-decisions.md).
+   */
+  private void reportSkippedFolders(List<String> folders, String runId) {
+    if (folders.isEmpty()) {
+      return;
+    }
+    Contract.DateRange range = contract.dateRange();
+    java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+    List<Row> rows = new ArrayList<>();
+    for (String folder : folders) {
+      progress.say("ingest: WARNING: inbox folder '%s' is not an extract date (yyyy-MM-dd, %s to %s), so it is "
+          + "not read: rename it to its extract date or move it out of the inbox", folder, range.min(), range.max());
+      rows.add(org.apache.spark.sql.RowFactory.create(runId, folder, "NOT_AN_EXTRACT_DATE", now));
+    }
+    warehouse.spark().createDataFrame(rows, OpsTables.SKIPPED_FOLDERS)
+        .write().format("delta").mode("append").save(warehouse.location("ops", "skipped_folders"));
   }
 
   private TreeSet<LocalDate> processedExtracts() {
