@@ -49,6 +49,9 @@ import org.apache.spark.storage.StorageLevel;
  * run, whatever the number of extracts. Writes are ordered so that the extract is marked
  * processed ({@code ops.ingest_log}) last: a run killed before that is simply done again,
  * and every write before it is a replace or an idempotent merge.
+ *
+ * <p>The steps a run takes before writing (read, count, classify, the log's rows) are
+ * package-visible: {@code ExtractFuzzTest} puts hundreds of extracts through them in one pass.
  */
 public final class Ingest {
 
@@ -168,7 +171,7 @@ public final class Ingest {
     return done;
   }
 
-  private Map<String, Dataset<Row>> readRaw(List<Extract> extracts) {
+  Map<String, Dataset<Row>> readRaw(List<Extract> extracts) {
     RawReader reader = new RawReader(warehouse.spark());
     Map<String, Dataset<Row>> raw = new LinkedHashMap<>();
     for (FileSchema f : contract.files()) {
@@ -184,7 +187,7 @@ public final class Ingest {
   }
 
   /** Records per extract and table, in one Spark job over every file. */
-  private static Map<LocalDate, Map<String, Long>> countRecords(Map<String, Dataset<Row>> raw) {
+  static Map<LocalDate, Map<String, Long>> countRecords(Map<String, Dataset<Row>> raw) {
     Dataset<Row> all = null;
     for (Dataset<Row> rows : raw.values()) {
       Dataset<Row> counts = rows.groupBy(RawReader.EXTRACT_DATE, RawReader.FILE).count();
@@ -197,7 +200,7 @@ public final class Ingest {
     return out;
   }
 
-  private String recordCountMismatch(Extract e, Map<String, Long> counted) {
+  String recordCountMismatch(Extract e, Map<String, Long> counted) {
     for (FileSchema f : contract.files()) {
       long expected = e.manifestRows().get(f.table());
       long found = counted.getOrDefault(f.table(), 0L);
@@ -241,7 +244,7 @@ public final class Ingest {
     writer.save(warehouse.location(schema, table));
   }
 
-  private Map<String, Dataset<Row>> heldOrphans() {
+  Map<String, Dataset<Row>> heldOrphans() {
     Map<String, Dataset<Row>> held = new LinkedHashMap<>();
     boolean any = warehouse.exists("ops", "orphans");
     for (FileSchema f : contract.files()) {
@@ -276,7 +279,7 @@ public final class Ingest {
   }
 
   /** Every classified row of every file, reduced to what the ops tables need. */
-  private Dataset<Row> statuses(Map<String, Dataset<Row>> classified) {
+  Dataset<Row> statuses(Map<String, Dataset<Row>> classified) {
     Dataset<Row> all = null;
     for (FileSchema f : contract.files()) {
       Column rowJson = to_json(struct(f.columnNames().stream().map(c -> col(c)).toArray(Column[]::new)));
@@ -324,7 +327,7 @@ public final class Ingest {
   }
 
   /** A row per extract and file of the batch (empty files too). */
-  private Dataset<Row> ingestLog(Dataset<Row> statuses, List<Extract> batch, String runId) {
+  Dataset<Row> ingestLog(Dataset<Row> statuses, List<Extract> batch, String runId) {
     List<Row> files = new ArrayList<>();
     for (Extract e : batch) {
       for (FileSchema f : contract.files()) {
