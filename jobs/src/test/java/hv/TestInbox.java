@@ -1,5 +1,7 @@
 package hv;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import hv.contract.Contract;
 import hv.contract.FileSchema;
 import java.io.IOException;
@@ -23,6 +25,8 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class TestInbox {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Path root;
 
   public TestInbox(Path root) {
@@ -31,6 +35,28 @@ public final class TestInbox {
 
   public Path root() {
     return root;
+  }
+
+  /**
+   * Replaces a file of a written extract with these bytes and states them in manifest.json as a
+   * sender would (checksum; rows when given): for files the contract's writer cannot produce.
+   */
+  public static void replaceFile(Path extractDir, String fileName, byte[] bytes, Long rows) {
+    try {
+      Files.write(extractDir.resolve(fileName), bytes);
+      Path manifestFile = extractDir.resolve("manifest.json");
+      ObjectNode manifest = (ObjectNode) JSON.readTree(manifestFile.toFile());
+      ObjectNode entry = (ObjectNode) manifest.path("files").path(fileName);
+      entry.put("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+      if (rows != null) {
+        entry.put("rows", rows);
+      }
+      JSON.writeValue(manifestFile.toFile(), manifest);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public Extract extract(String date) {

@@ -77,7 +77,7 @@ public final class CompareCommand implements Callable<Integer> {
   }
 
   /** Rows only in a, rows only in b, over the columns both share minus run columns. */
-  static long[] difference(Dataset<Row> a, Dataset<Row> b) {
+  public static long[] difference(Dataset<Row> a, Dataset<Row> b) {
     List<String> shared = new ArrayList<>(Arrays.asList(a.columns()));
     shared.retainAll(Arrays.asList(b.columns()));
     shared.removeAll(RUN_COLUMNS);

@@ -12,11 +12,12 @@ import org.apache.spark.sql.types.DataTypes;
  * @param future   for dates: may lie after the extract date (contract and hiring dates)
  * @param parent   the table whose key this column references (checked when non-empty)
  * @param valueOf  the column whose value selects this column's rule (assessments.value by item)
+ * @param maxLength most characters a value may have; null: its type's limit ({@link Contract#maxLength})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ColumnSpec(String name, String type, boolean required, List<String> codes,
                          Double min, Double max, Integer scale, String parent, boolean future,
-                         String valueOf) {
+                         String valueOf, Integer maxLength) {
 
   public DataType sparkType() {
     return switch (type) {

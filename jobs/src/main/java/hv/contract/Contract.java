@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +23,16 @@ public final class Contract {
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Index(List<String> files, Map<String, List<String>> identifierColumns,
                Map<String, String> identifierValuePatterns, String idPattern,
+               Map<String, Integer> maxLength, Map<String, String> dateRange, String encoding,
                List<ColumnSpec> commonColumns) {}
+
+  /** The dates (and instants, from the first one's start to the last one's end) values may take. */
+  public record DateRange(LocalDate min, LocalDate max) {
+
+    public boolean contains(LocalDate date) {
+      return !date.isBefore(min) && !date.isAfter(max);
+    }
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static Contract loaded;
@@ -85,5 +96,26 @@ public final class Contract {
 
   public String idPattern() {
     return index.idPattern();
+  }
+
+  /** The most characters a value of the column may have (its own limit, else its type's). */
+  public int maxLength(ColumnSpec column) {
+    if (column.maxLength() != null) {
+      return column.maxLength();
+    }
+    Integer byType = index.maxLength().get(column.type());
+    if (byType == null) {
+      throw new IllegalStateException("schemas: no maxLength for type '" + column.type() + "' of " + column.name());
+    }
+    return byType;
+  }
+
+  public DateRange dateRange() {
+    return new DateRange(LocalDate.parse(index.dateRange().get("min")), LocalDate.parse(index.dateRange().get("max")));
+  }
+
+  /** The one encoding of every extract file. */
+  public Charset encoding() {
+    return Charset.forName(index.encoding());
   }
 }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.exists;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.split;
@@ -23,9 +24,12 @@ import org.apache.spark.sql.Column;
  * one reason per row (the first rule broken, in the order below) and the typed value of
  * every column. Everything is derived from {@code schemas/}; nothing here names a file.
  *
- * <p>Reason codes: IDENTIFIER_VALUE, MISSING_REQUIRED, BAD_ID, BAD_FLAG, BAD_DATE,
+ * <p>Reason codes: TOO_LONG, IDENTIFIER_VALUE, MISSING_REQUIRED, BAD_ID, BAD_FLAG, BAD_DATE,
  * BAD_TIMESTAMP, BAD_NUMBER, OUT_OF_RANGE, UNKNOWN_CODE, DATE_ORDER, FUTURE_DATE.
  * The reason column holds {@code CODE:column}; values are never part of a reason.
+ *
+ * <p>Lengths come first: a value longer than its column's limit stops the row before any
+ * pattern sees it ({@code coalesce} takes the first non-null check and evaluates no further).
  */
 public final class RowValidator {
 
@@ -49,6 +53,9 @@ public final class RowValidator {
   /** {@code CODE:column} of the first rule the row breaks, or null when it keeps them all. */
   public Column reason() {
     List<Column> checks = new ArrayList<>();
+    for (ColumnSpec c : file.columns()) {
+      checks.add(when(length(col(c.name())).gt(contract.maxLength(c)), lit("TOO_LONG:" + c.name())));
+    }
     for (ColumnSpec c : file.columns()) {
       checks.add(identifierValue(c));
     }
@@ -122,6 +129,7 @@ public final class RowValidator {
 
   /** The reason a non-empty value breaks its column's type, codes or range; null if it does not. */
   private Column valueRule(ColumnSpec c, Column v, String name) {
+    Contract.DateRange range = contract.dateRange();
     Column present = v.isNotNull();
     Column broken = switch (c.type()) {
       case "id" -> when(not(v.rlike("^" + contract.idPattern() + "$")), lit("BAD_ID:" + name));
@@ -131,9 +139,13 @@ public final class RowValidator {
           lit("UNKNOWN_CODE:" + name));
       case "int" -> numberRule(c, v, INT, name);
       case "decimal" -> numberRule(c, v, DECIMAL, name);
-      case "date" -> when(parsedDate(v).isNull(), lit("BAD_DATE:" + name));
+      case "date" -> when(parsedDate(v).isNull(), lit("BAD_DATE:" + name))
+          .when(not(parsedDate(v).between(lit(java.sql.Date.valueOf(range.min())), lit(java.sql.Date.valueOf(range.max())))),
+              lit("OUT_OF_RANGE:" + name));
       case "timestamp" -> when(not(v.rlike(TIMESTAMP)).or(v.cast("timestamp").isNull()),
-          lit("BAD_TIMESTAMP:" + name));
+          lit("BAD_TIMESTAMP:" + name))
+          .when(v.cast("timestamp").lt(lit(instant(range.min())))
+              .or(v.cast("timestamp").geq(lit(instant(range.max().plusDays(1))))), lit("OUT_OF_RANGE:" + name));
       default -> null;
     };
     return broken == null ? null : when(present, broken);
@@ -150,6 +162,10 @@ public final class RowValidator {
     }
     return when(not(v.rlike(pattern)), lit("BAD_NUMBER:" + name))
         .when(outOfRange, lit("OUT_OF_RANGE:" + name));
+  }
+
+  private static java.sql.Timestamp instant(java.time.LocalDate day) {
+    return java.sql.Timestamp.from(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
   }
 
   /** A strict yyyy-MM-dd date: the text must round-trip, so 2026-02-30 is no date. */

@@ -49,6 +49,9 @@ import org.apache.spark.storage.StorageLevel;
  * run, whatever the number of extracts. Writes are ordered so that the extract is marked
  * processed ({@code ops.ingest_log}) last: a run killed before that is simply done again,
  * and every write before it is a replace or an idempotent merge.
+ *
+ * <p>The steps a run takes before writing (read, count, classify, the log's rows) are
+ * package-visible: {@code ExtractFuzzTest} puts hundreds of extracts through them in one pass.
  */
 public final class Ingest {
 
@@ -69,6 +72,7 @@ public final class Ingest {
 
   public Outcome run(Path inboxDir, String runId) throws IOException {
     Inbox inbox = new Inbox(inboxDir, contract);
+    reportSkippedFolders(inbox.notExtractFolders(), runId);
     List<Path> pending = inbox.pending(processedExtracts());
     if (pending.isEmpty()) {
       progress.say("ingest: no new extract in %s", inboxDir);
@@ -137,6 +141,26 @@ public final class Ingest {
     return new Outcome(dates, refusal);
   }
 
+  /**
+   * A folder that is not an extract date is not read, and does not hold back the extracts
+   * after it; it is named on every run until renamed or moved out (docs/ingest-decisions.md).
+   */
+  private void reportSkippedFolders(List<String> folders, String runId) {
+    if (folders.isEmpty()) {
+      return;
+    }
+    Contract.DateRange range = contract.dateRange();
+    java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+    List<Row> rows = new ArrayList<>();
+    for (String folder : folders) {
+      progress.say("ingest: WARNING: inbox folder '%s' is not an extract date (yyyy-MM-dd, %s to %s), so it is "
+          + "not read: rename it to its extract date or move it out of the inbox", folder, range.min(), range.max());
+      rows.add(org.apache.spark.sql.RowFactory.create(runId, folder, "NOT_AN_EXTRACT_DATE", now));
+    }
+    warehouse.spark().createDataFrame(rows, OpsTables.SKIPPED_FOLDERS)
+        .write().format("delta").mode("append").save(warehouse.location("ops", "skipped_folders"));
+  }
+
   private TreeSet<LocalDate> processedExtracts() {
     TreeSet<LocalDate> done = new TreeSet<>();
     if (warehouse.exists("ops", "ingest_log")) {
@@ -147,7 +171,7 @@ public final class Ingest {
     return done;
   }
 
-  private Map<String, Dataset<Row>> readRaw(List<Extract> extracts) {
+  Map<String, Dataset<Row>> readRaw(List<Extract> extracts) {
     RawReader reader = new RawReader(warehouse.spark());
     Map<String, Dataset<Row>> raw = new LinkedHashMap<>();
     for (FileSchema f : contract.files()) {
@@ -163,7 +187,7 @@ public final class Ingest {
   }
 
   /** Records per extract and table, in one Spark job over every file. */
-  private static Map<LocalDate, Map<String, Long>> countRecords(Map<String, Dataset<Row>> raw) {
+  static Map<LocalDate, Map<String, Long>> countRecords(Map<String, Dataset<Row>> raw) {
     Dataset<Row> all = null;
     for (Dataset<Row> rows : raw.values()) {
       Dataset<Row> counts = rows.groupBy(RawReader.EXTRACT_DATE, RawReader.FILE).count();
@@ -176,7 +200,7 @@ public final class Ingest {
     return out;
   }
 
-  private String recordCountMismatch(Extract e, Map<String, Long> counted) {
+  String recordCountMismatch(Extract e, Map<String, Long> counted) {
     for (FileSchema f : contract.files()) {
       long expected = e.manifestRows().get(f.table());
       long found = counted.getOrDefault(f.table(), 0L);
@@ -220,7 +244,7 @@ public final class Ingest {
     writer.save(warehouse.location(schema, table));
   }
 
-  private Map<String, Dataset<Row>> heldOrphans() {
+  Map<String, Dataset<Row>> heldOrphans() {
     Map<String, Dataset<Row>> held = new LinkedHashMap<>();
     boolean any = warehouse.exists("ops", "orphans");
     for (FileSchema f : contract.files()) {
@@ -255,7 +279,7 @@ public final class Ingest {
   }
 
   /** Every classified row of every file, reduced to what the ops tables need. */
-  private Dataset<Row> statuses(Map<String, Dataset<Row>> classified) {
+  Dataset<Row> statuses(Map<String, Dataset<Row>> classified) {
     Dataset<Row> all = null;
     for (FileSchema f : contract.files()) {
       Column rowJson = to_json(struct(f.columnNames().stream().map(c -> col(c)).toArray(Column[]::new)));
@@ -303,7 +327,7 @@ public final class Ingest {
   }
 
   /** A row per extract and file of the batch (empty files too). */
-  private Dataset<Row> ingestLog(Dataset<Row> statuses, List<Extract> batch, String runId) {
+  Dataset<Row> ingestLog(Dataset<Row> statuses, List<Extract> batch, String runId) {
     List<Row> files = new ArrayList<>();
     for (Extract e : batch) {
       for (FileSchema f : contract.files()) {

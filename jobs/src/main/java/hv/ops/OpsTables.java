@@ -43,6 +43,13 @@ public final class OpsTables {
       .add("released_run_id", DataTypes.StringType)
       .add("released_extract_date", DataTypes.DateType);
 
+  /** Per run, every inbox folder not read because its name is not an extract date. */
+  public static final StructType SKIPPED_FOLDERS = new StructType()
+      .add("run_id", DataTypes.StringType)
+      .add("folder", DataTypes.StringType)
+      .add("reason", DataTypes.StringType)
+      .add("logged_at", DataTypes.TimestampType);
+
   /** One row per nightly run that completed: what it applied and what it published. */
   public static final StructType RUNS = new StructType()
       .add("run_id", DataTypes.StringType)

@@ -1,8 +1,9 @@
 package hv.raw;
 
 /**
- * A whole extract refused (exit status 3): broken transfer, missing file, identifier column,
- * missing required column. The message names the extract, file and column, never a value.
+ * A whole extract refused (exit status 3): broken transfer, missing file, bytes that are not
+ * UTF-8, a header column named twice or not at all, identifier column, missing required column.
+ * The message names the extract, file and column or line, never a value.
  */
 public final class ExtractRefused extends RuntimeException {
 

@@ -5,18 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import hv.contract.Contract;
 import hv.contract.FileSchema;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,26 +44,40 @@ public final class Inbox {
     this.contract = contract;
   }
 
-  /** Extract folders (named by an ISO date) not yet processed, in date order. */
+  /** Extract folders (named by an extract date) not yet processed, in date order. */
   public List<Path> pending(Set<LocalDate> processed) throws IOException {
-    if (!Files.isDirectory(root)) {
-      throw new IOException("inbox folder not found: " + root);
-    }
     List<Path> out = new ArrayList<>();
-    try (Stream<Path> dirs = Files.list(root)) {
-      for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
-        LocalDate date = dateOf(d);
-        if (date != null && !processed.contains(date)) {
-          out.add(d);
-        }
+    for (Path d : folders()) {
+      LocalDate date = dateOf(d);
+      if (date != null && !processed.contains(date)) {
+        out.add(d);
       }
     }
     return out;
   }
 
-  static LocalDate dateOf(Path dir) {
+  /**
+   * Folders whose name is not an extract date (an ISO date within the contract's date range):
+   * never read as an extract, and reported by every run until renamed or moved out
+   * (docs/ingest-decisions.md).
+   */
+  public List<String> notExtractFolders() throws IOException {
+    return folders().stream().filter(d -> dateOf(d) == null).map(d -> d.getFileName().toString()).toList();
+  }
+
+  private List<Path> folders() throws IOException {
+    if (!Files.isDirectory(root)) {
+      throw new IOException("inbox folder not found: " + root);
+    }
+    try (Stream<Path> dirs = Files.list(root)) {
+      return dirs.filter(Files::isDirectory).sorted().toList();
+    }
+  }
+
+  private LocalDate dateOf(Path dir) {
     try {
-      return LocalDate.parse(dir.getFileName().toString());
+      LocalDate date = LocalDate.parse(dir.getFileName().toString());
+      return contract.dateRange().contains(date) ? date : null;
     } catch (DateTimeParseException e) {
       return null;
     }
@@ -101,16 +111,37 @@ public final class Inbox {
       if (!entry.path("rows").canConvertToLong() || !entry.hasNonNull("sha256")) {
         throw new ExtractRefused(name, "manifest.json has no rows and sha256 for " + f.fileName());
       }
-      if (!sha256(file).equalsIgnoreCase(entry.get("sha256").asText())) {
+      FileScan scan = FileScan.of(file, contract.encoding());
+      if (!scan.sha256().equalsIgnoreCase(entry.get("sha256").asText())) {
         throw new ExtractRefused(name, f.fileName() + ": checksum differs from manifest.json (broken transfer)");
       }
+      if (scan.encodingProblem() != null) {
+        // refused rather than quarantined: no row can be kept verbatim, and a decoder that
+        // replaced the bytes would change values silently (docs/ingest-decisions.md)
+        throw new ExtractRefused(name, f.fileName() + " " + scan.encodingProblem()
+            + " (the contract's encoding): re-export the file as " + contract.encoding().name());
+      }
       rows.put(f.table(), entry.get("rows").asLong());
-      headers.put(f.table(), checkHeader(name, f, readHeader(file)));
+      headers.put(f.table(), checkHeader(name, f, readHeader(name, f, file)));
     }
     return new Extract(date, dir, rows, headers);
   }
 
   private List<String> checkHeader(String extract, FileSchema f, List<String> header) {
+    if (header.isEmpty()) {
+      throw new ExtractRefused(extract, f.fileName() + " has no header line");
+    }
+    // Spark would fail on a name twice, and a value under a nameless column could not be told apart
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < header.size(); i++) {
+      String column = header.get(i);
+      if (column.isEmpty()) {
+        throw new ExtractRefused(extract, f.fileName() + " header column " + (i + 1) + " has no name");
+      }
+      if (!seen.add(column)) {
+        throw new ExtractRefused(extract, f.fileName() + " header names column '" + column + "' twice");
+      }
+    }
     Set<String> identifiers = contract.identifierColumns(f.table());
     for (String column : header) {
       if (identifiers.contains(column)) {
@@ -132,8 +163,8 @@ public final class Inbox {
   }
 
   /** The header record, BOM stripped, names lower-cased (names match case-insensitively). */
-  static List<String> readHeader(Path file) throws IOException {
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+  private List<String> readHeader(String extract, FileSchema f, Path file) throws IOException {
+    try (Reader reader = Files.newBufferedReader(file, contract.encoding());
          CSVParser parser = CSVFormat.RFC4180.parse(reader)) {
       Iterator<CSVRecord> it = parser.iterator();
       if (!it.hasNext()) {
@@ -144,18 +175,10 @@ public final class Inbox {
         names.add(n.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT));
       }
       return names;
-    }
-  }
-
-  static String sha256(Path file) throws IOException {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-      byte[] buf = new byte[1 << 16];
-      while (in.read(buf) >= 0) {
-        // reading feeds the digest
-      }
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    } catch (UncheckedIOException e) {
+      // how Commons CSV reports a quote left open, or text after a closing quote
+      throw new ExtractRefused(extract, f.fileName() + " header line is not a CSV record: a quoted name is not "
+          + "closed, or text follows its closing quote");
     }
   }
 }

@@ -197,4 +197,43 @@ class IngestTest {
     assertEquals(40L, lines.getLong(0));
     assertEquals(41L, lines.getLong(1));
   }
+
+  @Test
+  void aFolderThatIsNoExtractDateIsNamedOnEveryRunAndHoldsNothingBack(@TempDir Path tmp) throws Exception {
+    TestInbox inbox = new TestInbox(tmp.resolve("inbox"));
+    // a real extract an operator misnamed, and two folders that are no date at all
+    inbox.extract("2026-01-09x").add("programs", program("P1")).write();
+    java.nio.file.Files.createDirectories(inbox.root().resolve("2026-11-31"));
+    java.nio.file.Files.createDirectories(inbox.root().resolve("not-a-date"));
+    inbox.extract("2026-01-10").add("programs", program("P2")).write();
+    Warehouse wh = new Warehouse(TestSpark.session(), tmp.resolve("wh"));
+
+    java.io.ByteArrayOutputStream output = new java.io.ByteArrayOutputStream();
+    Ingest.Outcome outcome;
+    try (Parallel parallel = new Parallel(4)) {
+      outcome = new Ingest(wh, Contract.get(), new Progress(new PrintStream(output, true)), parallel).run(inbox.root(), "run-1");
+    }
+    assertEquals(List.of(java.time.LocalDate.parse("2026-01-10")), outcome.applied(), "later extracts are not held back");
+    String night = output.toString();
+    for (String folder : List.of("2026-01-09x", "2026-11-31", "not-a-date")) {
+      assertTrue(night.contains("WARNING: inbox folder '" + folder + "' is not an extract date"), night);
+    }
+    assertEquals(List.of("2026-01-09x", "2026-11-31", "not-a-date"), wh.read("ops", "skipped_folders")
+        .where("run_id = 'run-1' AND reason = 'NOT_AN_EXTRACT_DATE'").orderBy("folder").select("folder")
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+
+    // renamed to its date (earlier than one applied), it is applied by the next run
+    java.nio.file.Files.move(inbox.root().resolve("2026-01-09x"), inbox.root().resolve("2026-01-09"));
+    rewriteExtractDate(inbox.root().resolve("2026-01-09"), "2026-01-09x", "2026-01-09");
+    assertEquals(List.of(java.time.LocalDate.parse("2026-01-09")), ingest(wh, inbox.root()).applied());
+    assertEquals(List.of("P1", "P2"), wh.read("core", "programs").orderBy("program_id").select("program_id")
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    assertEquals(2, wh.read("ops", "skipped_folders").where("run_id = 'test-run'").count(), "still named: the other two");
+  }
+
+  static void rewriteExtractDate(Path dir, String from, String to) throws java.io.IOException {
+    Path manifest = dir.resolve("manifest.json");
+    java.nio.file.Files.writeString(manifest, java.nio.file.Files.readString(manifest)
+        .replace("\"extract_date\": \"" + from + "\"", "\"extract_date\": \"" + to + "\""));
+  }
 }

@@ -102,6 +102,17 @@ class NightlyJobTest {
       Path dir = inbox.extract("2026-01-11").write();
       rewrite(dir.resolve("screenings.csv"), "updated_at", "UPDATED_AT");
     });
+    refusals.put("home_visits.csv line 2 holds bytes that are not UTF-8", () -> {
+      Path dir = inbox.extract("2026-01-11").add("home_visits", IngestTest.visit("V2", "E1", "2026-01-11")).write();
+      Path visits = dir.resolve("home_visits.csv");
+      String latin1 = readString(visits).replace("COMPLETED", "COMPL\u00c9TED");
+      TestInbox.replaceFile(dir, "home_visits.csv", latin1.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), null);
+    });
+    List<String> statusTwice = new java.util.ArrayList<>(hv.contract.Contract.get().file("home_visits").columnNames());
+    statusTwice.add("STATUS");
+    refusals.put("home_visits.csv header names column 'status' twice", () ->
+        inbox.extract("2026-01-11").add("home_visits", IngestTest.visit("V2", "E1", "2026-01-11"))
+            .header("home_visits", statusTwice).write());
     for (Map.Entry<String, Runnable> refusal : refusals.entrySet()) {
       refusal.getValue().run();
       NightlyJob.Result refused = night(wh, inbox);
@@ -116,7 +127,15 @@ class NightlyJobTest {
 
   static void rewrite(Path file, String from, String to) {
     try {
-      Files.writeString(file, Files.readString(file).replace(from, to));
+      Files.writeString(file, readString(file).replace(from, to));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static String readString(Path file) {
+    try {
+      return Files.readString(file);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
