@@ -30,10 +30,13 @@ public final class Periods {
 
   /** The run's periods of one kind, from the earliest {@code enrollment_date} of the rows (one Spark job). */
   public static Dataset<Row> of(FiscalYear kind, Dataset<Row> enrollments, LocalDate asOf) {
+    return of(enrollments.sparkSession(), Period.ofRun(kind, earliestEnrollment(enrollments), asOf));
+  }
+
+  /** The earliest enrollment_date of the rows, where a run's first year starts (one Spark job). */
+  public static LocalDate earliestEnrollment(Dataset<Row> enrollments) {
     Object earliest = enrollments.agg(min("enrollment_date")).first().get(0);
-    LocalDate first = earliest == null ? null
-        : earliest instanceof Date d ? d.toLocalDate() : (LocalDate) earliest;
-    return of(enrollments.sparkSession(), Period.ofRun(kind, first, asOf));
+    return earliest == null ? null : earliest instanceof Date d ? d.toLocalDate() : (LocalDate) earliest;
   }
 
   public static Dataset<Row> of(SparkSession spark, List<Period> periods) {
