@@ -1,0 +1,19 @@
+package hv.measures;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The measures ported to the family pass so far, in code order (the rest still run as DataFrame code). */
+public final class Measures {
+
+  public static final List<Measure> PORTED = List.of(
+      new Pm08ChildInjury(),
+      new Pm09ChildMaltreatment(),
+      new Pm11EarlyLanguageLiteracy());
+
+  private Measures() {}
+
+  public static Optional<Measure> byCode(String code) {
+    return PORTED.stream().filter(m -> m.code().equals(code)).findFirst();
+  }
+}
