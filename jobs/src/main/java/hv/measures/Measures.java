@@ -7,9 +7,13 @@ import java.util.Optional;
 public final class Measures {
 
   public static final List<Measure> PORTED = List.of(
+      new Pm02Breastfeeding(),
+      new Pm07SafeSleep(),
       new Pm08ChildInjury(),
       new Pm09ChildMaltreatment(),
-      new Pm11EarlyLanguageLiteracy());
+      new Pm11EarlyLanguageLiteracy(),
+      new Pm12DevelopmentalScreening(),
+      new Pm18CompletedDevelopmentalReferral());
 
   private Measures() {}
 

@@ -74,8 +74,13 @@ public record Unit(String period, String measureCode, UnitType unitType, String 
 
   /** The row that decided the unit; none = no evidence. */
   public Unit evidence(CountableRow row) {
-    return row == null ? this : new Unit(period, measureCode, unitType, enrollmentId, childId, visitId, programId,
-        inDenominator, numerator, missing, windowStart, windowEnd, row.date(), row.id(), note);
+    return row == null ? this : evidence(row.date(), row.id());
+  }
+
+  /** The day and the key(s) of the rows that decided the unit. */
+  public Unit evidence(LocalDate date, String id) {
+    return new Unit(period, measureCode, unitType, enrollmentId, childId, visitId, programId,
+        inDenominator, numerator, missing, windowStart, windowEnd, date, id, note);
   }
 
   /** Why, in a few words. */
