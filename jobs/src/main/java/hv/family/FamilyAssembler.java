@@ -35,6 +35,7 @@ public final class FamilyAssembler {
   public static final String KEY = "_family";
   private static final String OWNER = "_owner";
 
+
   private FamilyAssembler() {}
 
   /** What a pass does with one family: any number of results. */
@@ -74,19 +75,23 @@ public final class FamilyAssembler {
     for (FamilyTable t : FamilyTable.values()) {
       Dataset<Row> rows = core.table(t.table());
       Column record = struct(Contract.get().file(t.table()).columns().stream()
-          .map(ColumnSpec::name).map(rows::col).toArray(Column[]::new)).as(t.table());
-      Column episodeKey = concat(lit(FamilyTable.EPISODE_KEY), rows.col("enrollment_id"));
+          .map(ColumnSpec::name).map(org.apache.spark.sql.functions::col).toArray(Column[]::new)).as(t.table());
       Dataset<Row> tagged = switch (t.owner()) {
-        case CAREGIVER -> rows.select(rows.col("caregiver_id").as(KEY), record);
-        case EPISODE -> rows.join(owners, owners.col(OWNER).equalTo(episodeKey)).select(owners.col(KEY), record);
-        case CHILD_OR_EPISODE -> rows.join(owners, owners.col(OWNER).equalTo(
-                when(rows.col("child_id").isNull(), episodeKey)
-                    .otherwise(concat(lit(FamilyTable.CHILD_KEY), rows.col("child_id")))))
-            .select(owners.col(KEY), record);
+        case CAREGIVER -> rows.select(col("caregiver_id").as(KEY), record);
+        case EPISODE -> rows.join(owners, col(OWNER).equalTo(episodeKey())).select(col(KEY), record);
+        case CHILD_OR_EPISODE -> rows.join(owners, col(OWNER).equalTo(
+                when(col("child_id").isNull(), episodeKey())
+                    .otherwise(concat(lit(FamilyTable.CHILD_KEY), col("child_id")))))
+            .select(col(KEY), record);
       };
       all = all == null ? tagged : all.unionByName(tagged, true);
     }
     return all;
+  }
+
+  /** A row's owner key through its episode (names unqualified: the owner lookup holds only its own two columns). */
+  private static Column episodeKey() {
+    return concat(lit(FamilyTable.EPISODE_KEY), col("enrollment_id"));
   }
 
   private static FamilyTable table(String name) {

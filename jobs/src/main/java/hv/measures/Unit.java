@@ -3,7 +3,6 @@ package hv.measures;
 import hv.family.Child;
 import hv.family.CountableRow;
 import hv.family.Episode;
-import hv.family.HomeVisit;
 import hv.marts.common.UnitType;
 import hv.time.Period;
 import hv.time.Span;
@@ -25,21 +24,9 @@ public record Unit(String period, String measureCode, UnitType unitType, String 
     numerator = inDenominator ? numerator : 0;
   }
 
-  /** A PC episode in the denominator of P. */
-  public static Unit of(Period p, String code, Episode e) {
-    return new Unit(p.name(), code, UnitType.PC, e.enrollmentId(), null, null, e.programId(), true, 0, false,
-        null, null, null, null, null);
-  }
-
   /** An index child in the denominator of P, attributed to its episode's program. */
   public static Unit of(Period p, String code, Episode e, Child c) {
     return new Unit(p.name(), code, UnitType.IC, e.enrollmentId(), c.childId(), null, e.programId(), true, 0, false,
-        null, null, null, null, null);
-  }
-
-  /** A home visit in the denominator of P. */
-  public static Unit of(Period p, String code, Episode e, HomeVisit v) {
-    return new Unit(p.name(), code, UnitType.V, e.enrollmentId(), null, v.visitId(), e.programId(), true, 0, false,
         null, null, null, null, null);
   }
 

@@ -1,5 +1,6 @@
 package hv.time;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,17 +12,13 @@ import java.util.regex.Pattern;
  * {@code SFY2026-H1}, {@code FFY2026-YTD}, {@code FFY2026}) and its days. Period names are
  * built and parsed here only.
  */
-public record Period(String name, FiscalYear kind, LocalDate start, LocalDate end) {
+public record Period(String name, FiscalYear kind, LocalDate start, LocalDate end) implements Serializable {
 
   private static final Pattern NAME = Pattern.compile("^(FFY|SFY)(\\d{4})(-[A-Z0-9]+)?$");
 
   /** The period's days. */
   public Span days() {
     return Span.of(start, end);
-  }
-
-  public boolean isYearToDate() {
-    return name.endsWith(FiscalYear.YTD_SUFFIX);
   }
 
   /**

@@ -1,5 +1,6 @@
 package hv.time;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
  * periods of the rate card (measures.md "Period"), from the earliest {@code enrollment_date}
  * held and the as-of date.
  */
-public record RunPeriods(LocalDate asOf, List<Period> federal, List<Period> state) {
+public record RunPeriods(LocalDate asOf, List<Period> federal, List<Period> state) implements Serializable {
 
   public static RunPeriods of(LocalDate earliestEnrollment, LocalDate asOf) {
     return new RunPeriods(asOf, Period.ofRun(FiscalYear.FFY, earliestEnrollment, asOf),

@@ -6,6 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hv.GeneratedWarehouse;
+import hv.SameRows;
+import hv.TestSpark;
+import hv.family.Families;
+import hv.family.Family;
+import hv.marts.decks.Deck;
+import hv.marts.decks.DeckFamilies;
+import hv.time.Periods;
+import hv.time.RunPeriods;
+import java.util.ArrayList;
+import java.util.Map;
 import hv.core.CoreTables;
 import hv.marts.benchmarks.BenchmarkInputs;
 import hv.marts.benchmarks.BenchmarkMeasures;
@@ -26,6 +36,26 @@ import org.junit.jupiter.api.Test;
  * column (period, ids, program, denominator, numerator, missing, window, evidence, note).
  */
 class FamilyPassTest {
+
+  /**
+   * On one deck's families (PM12's: many children, screenings, deleted rows) every ported
+   * measure's units from the Spark pass are exactly those of the plain rules: the plumbing.
+   */
+  @Test
+  void theSparkPassGivesThePlainRulesUnitsOnADeck() {
+    DeckFamilies families = DeckFamilies.standard();
+    Deck deck = Deck.read(Deck.folder().resolve("PM12.json"));
+    Map<String, List<Row>> live = DeckFamilies.live(families.rows(deck));
+    CoreTables core = families.tables(TestSpark.session(), deck);
+    RunPeriods periods = RunPeriods.of(Periods.earliestEnrollment(core.enrollments()), deck.asOf());
+    List<Row> plain = new ArrayList<>();
+    for (Family f : Families.inMemory(live)) {
+      Measures.PORTED.forEach(m -> m.units(f, periods).forEach(u -> plain.add(FamilyPass.row(u))));
+    }
+    assertTrue(plain.size() > 0, "the deck gives units");
+    SameRows.assertSameRows(TestSpark.session().createDataFrame(plain, Units.SCHEMA),
+        FamilyPass.units(core, deck.asOf(), Measures.PORTED), "units of the ported measures");
+  }
 
   @Test
   void theFamilyPassGivesTheDataFrameMeasuresUnitsUnitForUnit() {
