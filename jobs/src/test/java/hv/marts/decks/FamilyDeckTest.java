@@ -46,7 +46,6 @@ class FamilyDeckTest {
 
   private Stream<DynamicNode> run(DeckFamilies deckFamilies, Deck deck) {
     Measure measure = Measures.byCode(deck.measure()).orElseThrow();
-    long started = System.nanoTime();
     Map<String, List<Row>> live = DeckFamilies.live(deckFamilies.rows(deck));
     LocalDate earliest = live.get("enrollments").stream().map(r -> ((java.sql.Date) r.getAs("enrollment_date")).toLocalDate())
         .min(LocalDate::compareTo).orElse(null);
@@ -55,7 +54,6 @@ class FamilyDeckTest {
     for (Family f : Families.inMemory(live)) {
       units.addAll(measure.units(f, periods));
     }
-    long millis = (System.nanoTime() - started) / 1_000_000;
 
     Set<String> runPeriods = new TreeSet<>(periods.federal().stream().map(Period::name).toList());
     Map<String, Map<String, Expected>> actual = new HashMap<>();
@@ -73,8 +71,7 @@ class FamilyDeckTest {
     }
 
     List<DynamicNode> tests = new ArrayList<>();
-    // the name shows how long the deck's families took to build and evaluate
-    tests.add(dynamicTest(deck.measure() + " units: one per period and unit (" + millis + " ms)", () ->
+    tests.add(dynamicTest(deck.measure() + " units: one per period and unit", () ->
         assertTrue(duplicates.isEmpty(), "duplicate units " + duplicates)));
     for (Deck.Case c : deck.cases()) {
       String caseKey = c.idPrefix().substring(0, c.idPrefix().length() - 1);
