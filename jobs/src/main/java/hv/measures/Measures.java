@@ -8,11 +8,14 @@ public final class Measures {
 
   public static final List<Measure> PORTED = List.of(
       new Pm02Breastfeeding(),
+      new Pm03DepressionScreening(),
+      new Pm06TobaccoCessationReferral(),
       new Pm07SafeSleep(),
       new Pm08ChildInjury(),
       new Pm09ChildMaltreatment(),
       new Pm11EarlyLanguageLiteracy(),
       new Pm12DevelopmentalScreening(),
+      new Pm14IpvScreening(),
       new Pm18CompletedDevelopmentalReferral());
 
   private Measures() {}

@@ -24,6 +24,12 @@ public record Unit(String period, String measureCode, UnitType unitType, String 
     numerator = inDenominator ? numerator : 0;
   }
 
+  /** A PC episode in the denominator of P. */
+  public static Unit of(Period p, String code, Episode e) {
+    return new Unit(p.name(), code, UnitType.PC, e.enrollmentId(), null, null, e.programId(), true, 0, false,
+        null, null, null, null, null);
+  }
+
   /** An index child in the denominator of P, attributed to its episode's program. */
   public static Unit of(Period p, String code, Episode e, Child c) {
     return new Unit(p.name(), code, UnitType.IC, e.enrollmentId(), c.childId(), null, e.programId(), true, 0, false,
