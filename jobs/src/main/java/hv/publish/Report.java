@@ -151,7 +151,7 @@ public final class Report {
       if (suffix.equals(FiscalYear.YTD_SUFFIX)) {
         return new Period(name, kind, yearStart, asOf, true);
       }
-      FiscalYear.Span span = kind.spans().stream().filter(s -> s.suffix().equals(suffix)).findFirst()
+      FiscalYear.Part span = kind.parts().stream().filter(s -> s.suffix().equals(suffix)).findFirst()
           .orElseThrow(() -> new IllegalArgumentException("not a period: " + name));
       return new Period(name, kind, yearStart.plusMonths(span.fromMonth()),
           yearStart.plusMonths(span.toMonth()).minusDays(1), false);

@@ -499,7 +499,7 @@ public final class Suppression {
     if (m.group(3).equals(FiscalYear.YTD_SUFFIX)) {
       return new LocalDate[] {yearStart, asOf};
     }
-    return kind.spans().stream().filter(s -> s.suffix().equals(m.group(3))).findFirst()
+    return kind.parts().stream().filter(s -> s.suffix().equals(m.group(3))).findFirst()
         .map(s -> new LocalDate[] {yearStart.plusMonths(s.fromMonth()), yearStart.plusMonths(s.toMonth()).minusDays(1)})
         .orElse(null);
   }

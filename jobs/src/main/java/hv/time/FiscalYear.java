@@ -14,33 +14,43 @@ import org.apache.spark.sql.Column;
  */
 public enum FiscalYear {
   FFY(10, List.of(
-      new Span("-Q1", 0, 3), new Span("-Q2", 0, 6), new Span("-Q3", 0, 9), new Span("", 0, 12))),
+      new Part("-Q1", 0, 3), new Part("-Q2", 0, 6), new Part("-Q3", 0, 9), new Part("", 0, 12))),
   SFY(7, List.of(
-      new Span("-Q1", 0, 3), new Span("-Q2", 3, 6), new Span("-Q3", 6, 9), new Span("-Q4", 9, 12),
-      new Span("-H1", 0, 6), new Span("-H2", 6, 12), new Span("", 0, 12)));
+      new Part("-Q1", 0, 3), new Part("-Q2", 3, 6), new Part("-Q3", 6, 9), new Part("-Q4", 9, 12),
+      new Part("-H1", 0, 6), new Part("-H2", 6, 12), new Part("", 0, 12)));
 
   /** A period of a year: name suffix, months from the year's start to its first and past its last day. */
-  public record Span(String suffix, int fromMonth, int toMonth) {}
+  public record Part(String suffix, int fromMonth, int toMonth) {}
 
   public static final String YTD_SUFFIX = "-YTD";
 
   private final int startMonth;
-  private final List<Span> spans;
+  private final List<Part> parts;
 
-  FiscalYear(int startMonth, List<Span> spans) {
+  FiscalYear(int startMonth, List<Part> parts) {
     this.startMonth = startMonth;
-    this.spans = spans;
+    this.parts = parts;
   }
 
   public int startMonth() {
     return startMonth;
   }
 
-  public List<Span> spans() {
-    return spans;
+  public List<Part> parts() {
+    return parts;
   }
 
   /** The fiscal year number containing a date: FFY2026 holds 2025-10-01 … 2026-09-30. */
+  public int yearOf(java.time.LocalDate date) {
+    return date.plusMonths(13 - startMonth).getYear();
+  }
+
+  /** The first day of fiscal year {@code y}. */
+  public java.time.LocalDate yearStart(int year) {
+    return java.time.LocalDate.of(year - 1, startMonth, 1);
+  }
+
+  /** As {@link #yearOf(java.time.LocalDate)}, as a Spark column. */
   public Column yearOf(Column date) {
     return year(add_months(date, 13 - startMonth));
   }

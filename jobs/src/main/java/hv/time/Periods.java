@@ -1,31 +1,21 @@
 package hv.time;
 
-import static org.apache.spark.sql.functions.add_months;
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.date_sub;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.make_date;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.sequence;
-import static org.apache.spark.sql.functions.struct;
 
-import hv.spark.Lineage;
 import java.sql.Date;
 import java.time.LocalDate;
-import org.apache.spark.sql.Column;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
- * The periods a run computes (measures.md "Period"): every period of the fiscal year kind
- * that ended on or before the as-of date, from the year containing the earliest
- * {@code enrollment_date} held, plus {@code <FY><y>-YTD} of the year containing the as-of
- * date (also on its last day). A small DataFrame {@code (period, period_start,
- * period_end)}, computed once from the data and held in the driver ({@link Lineage#local}),
- * that the measures pair their candidates with so that every period is computed in one pass.
+ * The periods a run computes ({@link Period#ofRun}) as a small DataFrame {@code (period,
+ * period_start, period_end)} held in the driver, that the DataFrame measures pair their
+ * candidates with so that every period is computed in one pass.
  */
 public final class Periods {
 
@@ -33,30 +23,26 @@ public final class Periods {
   public static final String START = "period_start";
   public static final String END = "period_end";
 
+  public static final StructType SCHEMA = new StructType()
+      .add(PERIOD, DataTypes.StringType).add(START, DataTypes.DateType).add(END, DataTypes.DateType);
+
   private Periods() {}
 
+  /** The run's periods of one kind, from the earliest {@code enrollment_date} of the rows (one Spark job). */
   public static Dataset<Row> of(FiscalYear kind, Dataset<Row> enrollments, LocalDate asOf) {
-    Column asOfDate = lit(Date.valueOf(asOf));
-    Column asOfYear = kind.yearOf(asOfDate);
-    Dataset<Row> years = enrollments
-        .agg(min("enrollment_date").as("earliest"))
-        .select(explode(sequence(kind.yearOf(col("earliest")), asOfYear)).as("fy"))
-        .withColumn("fy_start", make_date(col("fy").minus(1), lit(kind.startMonth()), lit(1)))
-        .withColumn("fy_name", concat(lit(kind.name()), col("fy").cast("string")));
+    return of(enrollments.sparkSession(), Period.ofRun(kind, earliestEnrollment(enrollments), asOf));
+  }
 
-    Column[] spans = kind.spans().stream()
-        .map(s -> struct(lit(s.suffix()).as("suffix"), lit(s.fromMonth()).as("from"), lit(s.toMonth()).as("to")))
-        .toArray(Column[]::new);
-    Dataset<Row> ended = years
-        .withColumn("span", explode(array(spans)))
-        .select(
-            concat(col("fy_name"), col("span.suffix")).as(PERIOD),
-            add_months(col("fy_start"), col("span.from")).as(START),
-            date_sub(add_months(col("fy_start"), col("span.to")), 1).as(END))
-        .where(col(END).leq(asOfDate));
-    Dataset<Row> yearToDate = years
-        .where(col("fy").equalTo(asOfYear))
-        .select(concat(col("fy_name"), lit(FiscalYear.YTD_SUFFIX)).as(PERIOD), col("fy_start").as(START), asOfDate.as(END));
-    return Lineage.local(ended.unionByName(yearToDate));
+  /** The earliest enrollment_date of the rows, where a run's first year starts (one Spark job). */
+  public static LocalDate earliestEnrollment(Dataset<Row> enrollments) {
+    Object earliest = enrollments.agg(min("enrollment_date")).first().get(0);
+    return earliest == null ? null : earliest instanceof Date d ? d.toLocalDate() : (LocalDate) earliest;
+  }
+
+  public static Dataset<Row> of(SparkSession spark, List<Period> periods) {
+    List<Row> rows = periods.stream()
+        .map(p -> RowFactory.create(p.name(), Date.valueOf(p.start()), Date.valueOf(p.end())))
+        .toList();
+    return spark.createDataFrame(rows, SCHEMA);
   }
 }

@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
@@ -57,6 +57,16 @@ public final class DeckFamilies {
   }
 
   public CoreTables tables(SparkSession spark, Deck deck) {
+    Map<String, List<Row>> rows = rows(deck);
+    Map<String, Dataset<Row>> held = new LinkedHashMap<>();
+    for (FileSchema f : Contract.get().files()) {
+      held.put(f.table(), spark.createDataFrame(rows.get(f.table()), CoreSchema.of(f)));
+    }
+    return CoreTables.of(held);
+  }
+
+  /** The deck's rows per core table, as held (deleted ones included), typed as {@link CoreSchema} says. */
+  public Map<String, List<Row>> rows(Deck deck) {
     Map<String, List<Row>> rows = new LinkedHashMap<>();
     for (FileSchema f : Contract.get().files()) {
       rows.put(f.table(), new ArrayList<>());
@@ -92,11 +102,33 @@ public final class DeckFamilies {
         }
       }
     }
-    Map<String, Dataset<Row>> held = new LinkedHashMap<>();
+    return rows;
+  }
+
+  /**
+   * The live rows, in memory: the rule of {@link CoreTables#of} without Spark (deleted records
+   * removed, and with them every row referencing a removed or unknown record; parents come
+   * before children in the contract's file order, so one pass cascades).
+   */
+  public static Map<String, List<Row>> live(Map<String, List<Row>> held) {
+    Map<String, List<Row>> live = new LinkedHashMap<>();
+    Map<String, Set<Object>> liveKeys = new HashMap<>();
     for (FileSchema f : Contract.get().files()) {
-      held.put(f.table(), spark.createDataFrame(rows.get(f.table()), CoreSchema.of(f)));
+      List<Row> kept = new ArrayList<>();
+      for (Row r : held.get(f.table())) {
+        boolean deleted = Boolean.TRUE.equals(r.getAs("deleted"));
+        boolean orphan = f.parentReferences().stream().anyMatch(ref -> {
+          Object parent = r.getAs(ref.name());
+          return parent == null ? ref.required() : !liveKeys.get(ref.parent()).contains(parent);
+        });
+        if (!deleted && !orphan) {
+          kept.add(r);
+        }
+      }
+      live.put(f.table(), kept);
+      liveKeys.put(f.table(), kept.stream().map(r -> r.getAs(f.key())).collect(java.util.stream.Collectors.toSet()));
     }
-    return CoreTables.of(held);
+    return live;
   }
 
   private ObjectNode overlay(Deck deck, String table, JsonNode given) {
@@ -133,7 +165,7 @@ public final class DeckFamilies {
           && !SHARED_IDS.contains(field.name());
       cells[i] = localId ? idPrefix + v.asText() : value(field.dataType(), v);
     }
-    return RowFactory.create(cells);
+    return new GenericRowWithSchema(cells, schema);
   }
 
   private static Object value(DataType type, JsonNode v) {

@@ -1,0 +1,22 @@
+package hv.measures;
+
+import hv.family.Family;
+import hv.marts.common.UnitType;
+import hv.time.RunPeriods;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * One performance measure as a plain-Java rule over one family: the family's units in every
+ * period of the run. No Spark type inside; Serializable only so that the family pass can ship
+ * it to where the families are.
+ */
+public interface Measure extends Serializable {
+
+  /** {@code PM01} … {@code PM19}. */
+  String code();
+
+  UnitType unitType();
+
+  List<Unit> units(Family family, RunPeriods periods);
+}

@@ -1,0 +1,26 @@
+package hv.measures;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The measures ported to the family pass so far, in code order (the rest still run as DataFrame code). */
+public final class Measures {
+
+  public static final List<Measure> PORTED = List.of(
+      new Pm02Breastfeeding(),
+      new Pm03DepressionScreening(),
+      new Pm06TobaccoCessationReferral(),
+      new Pm07SafeSleep(),
+      new Pm08ChildInjury(),
+      new Pm09ChildMaltreatment(),
+      new Pm11EarlyLanguageLiteracy(),
+      new Pm12DevelopmentalScreening(),
+      new Pm14IpvScreening(),
+      new Pm18CompletedDevelopmentalReferral());
+
+  private Measures() {}
+
+  public static Optional<Measure> byCode(String code) {
+    return PORTED.stream().filter(m -> m.code().equals(code)).findFirst();
+  }
+}

@@ -1,0 +1,96 @@
+package hv.marts.decks;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import hv.family.Families;
+import hv.family.Family;
+import hv.measures.Measure;
+import hv.measures.Measures;
+import hv.measures.Unit;
+import hv.time.Period;
+import hv.time.RunPeriods;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The decks of the measures ported to the family pass ({@link Measures#PORTED}), run on the
+ * plain-Java rules without a SparkSession: each case's rows become families in memory, and
+ * each case must give the same result per period as {@link DeckTest} expects.
+ */
+class FamilyDeckTest {
+
+  @TestFactory
+  Stream<DynamicNode> decks() throws Exception {
+    DeckFamilies families = DeckFamilies.standard();
+    List<Path> files;
+    try (Stream<Path> listed = Files.list(Deck.folder())) {
+      files = listed.filter(p -> Measures.byCode(p.getFileName().toString().replace(".json", "")).isPresent())
+          .sorted().toList();
+    }
+    return files.stream().map(f -> dynamicContainer(f.getFileName().toString(), run(families, Deck.read(f))));
+  }
+
+  private Stream<DynamicNode> run(DeckFamilies deckFamilies, Deck deck) {
+    Measure measure = Measures.byCode(deck.measure()).orElseThrow();
+    Map<String, List<Row>> live = DeckFamilies.live(deckFamilies.rows(deck));
+    LocalDate earliest = live.get("enrollments").stream().map(r -> ((java.sql.Date) r.getAs("enrollment_date")).toLocalDate())
+        .min(LocalDate::compareTo).orElse(null);
+    RunPeriods periods = RunPeriods.of(earliest, deck.asOf());
+    List<Unit> units = new ArrayList<>();
+    for (Family f : Families.inMemory(live)) {
+      units.addAll(measure.units(f, periods));
+    }
+
+    Set<String> runPeriods = new TreeSet<>(periods.federal().stream().map(Period::name).toList());
+    Map<String, Map<String, Expected>> actual = new HashMap<>();
+    Set<String> seen = new HashSet<>();
+    List<String> duplicates = new ArrayList<>();
+    for (Unit u : units) {
+      String caseId = u.enrollmentId().substring(0, u.enrollmentId().indexOf('-'));
+      actual.computeIfAbsent(caseId, k -> new HashMap<>()).merge(u.period(),
+          new Expected(u.inDenominator() ? 1 : 0, u.numerator(), u.missing() ? 1 : 0),
+          (a, b) -> new Expected(a.denominator() + b.denominator(), a.numerator() + b.numerator(),
+              a.missing() + b.missing()));
+      if (!seen.add(u.period() + "|" + u.enrollmentId() + "|" + u.childId() + "|" + u.visitId())) {
+        duplicates.add(u.period() + " " + u.enrollmentId());
+      }
+    }
+
+    List<DynamicNode> tests = new ArrayList<>();
+    tests.add(dynamicTest(deck.measure() + " units: one per period and unit", () ->
+        assertTrue(duplicates.isEmpty(), "duplicate units " + duplicates)));
+    for (Deck.Case c : deck.cases()) {
+      String caseKey = c.idPrefix().substring(0, c.idPrefix().length() - 1);
+      Map<String, Expected> got = actual.getOrDefault(caseKey, Map.of());
+      tests.add(dynamicTest(c.name(), () -> {
+        Set<String> unknown = new TreeSet<>(c.expected().keySet());
+        unknown.removeAll(runPeriods);
+        assertTrue(unknown.isEmpty(), "expected periods not computed: " + unknown + " (run has " + runPeriods + ")");
+        List<String> wrong = new ArrayList<>();
+        for (String p : runPeriods) {
+          Expected want = c.expected().getOrDefault(p, Expected.OUT);
+          Expected have = got.getOrDefault(p, Expected.OUT);
+          if (!want.equals(have)) {
+            wrong.add(p + ": expected " + want + " but was " + have);
+          }
+        }
+        assertTrue(wrong.isEmpty(), c.name() + ": " + String.join("; ", wrong));
+      }));
+    }
+    return tests.stream();
+  }
+}
