@@ -1,5 +1,8 @@
 package hv.marts.decks;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,6 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.DynamicNode;
 
 /**
  * A test deck: cases of one measure, each a small family of rows and the unit result
@@ -64,6 +70,37 @@ public record Deck(String file, String measure, LocalDate asOf, JsonNode default
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * One test per case: what the run computed for the case's family, per period, equals what the
+   * case expects ({@code out} where it names no period; naming a period the run does not compute
+   * fails).
+   *
+   * @param runPeriods the periods of the run
+   * @param actual     per case id (its {@link Case#idPrefix} without the dash), per period
+   */
+  public List<DynamicNode> caseTests(Set<String> runPeriods, Map<String, Map<String, Expected>> actual) {
+    List<DynamicNode> tests = new ArrayList<>();
+    for (Case c : cases) {
+      String caseKey = c.idPrefix().substring(0, c.idPrefix().length() - 1);
+      Map<String, Expected> got = actual.getOrDefault(caseKey, Map.of());
+      tests.add(dynamicTest(c.name(), () -> {
+        Set<String> unknown = new TreeSet<>(c.expected().keySet());
+        unknown.removeAll(runPeriods);
+        assertTrue(unknown.isEmpty(), "expected periods not computed: " + unknown + " (run has " + runPeriods + ")");
+        List<String> wrong = new ArrayList<>();
+        for (String p : runPeriods) {
+          Expected want = c.expected().getOrDefault(p, Expected.OUT);
+          Expected have = got.getOrDefault(p, Expected.OUT);
+          if (!want.equals(have)) {
+            wrong.add(p + ": expected " + want + " but was " + have);
+          }
+        }
+        assertTrue(wrong.isEmpty(), c.name() + ": " + String.join("; ", wrong));
+      }));
+    }
+    return tests;
   }
 
   private static Map<String, Expected> expectations(JsonNode expect) {

@@ -117,24 +117,7 @@ class DeckTest {
       assertEquals(Units.SCHEMA.simpleString(), units.schema().simpleString());
       assertTrue(duplicateUnits.isEmpty(), "duplicate unit rows in " + duplicateUnits);
     }));
-    for (Deck.Case c : deck.cases()) {
-      String caseKey = c.idPrefix().substring(0, c.idPrefix().length() - 1);
-      Map<String, Expected> got = actual.getOrDefault(caseKey, Map.of());
-      tests.add(dynamicTest(c.name(), () -> {
-        Set<String> unknown = new TreeSet<>(c.expected().keySet());
-        unknown.removeAll(runPeriods);
-        assertTrue(unknown.isEmpty(), "expected periods not computed: " + unknown + " (run has " + runPeriods + ")");
-        List<String> wrong = new ArrayList<>();
-        for (String p : runPeriods) {
-          Expected want = c.expected().getOrDefault(p, Expected.OUT);
-          Expected have = got.getOrDefault(p, Expected.OUT);
-          if (!want.equals(have)) {
-            wrong.add(p + ": expected " + want + " but was " + have);
-          }
-        }
-        assertTrue(wrong.isEmpty(), c.name() + ": " + String.join("; ", wrong));
-      }));
-    }
+    tests.addAll(deck.caseTests(runPeriods, actual));
     return tests.stream();
   }
 }
