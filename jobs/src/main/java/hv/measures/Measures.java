@@ -7,8 +7,11 @@ import java.util.Optional;
 public final class Measures {
 
   public static final List<Measure> PORTED = List.of(
+      new Pm01PretermBirth(),
       new Pm02Breastfeeding(),
       new Pm03DepressionScreening(),
+      new Pm04WellChildVisit(),
+      new Pm05PostpartumCare(),
       new Pm06TobaccoCessationReferral(),
       new Pm07SafeSleep(),
       new Pm08ChildInjury(),
