@@ -16,9 +16,12 @@ public final class Measures {
       new Pm07SafeSleep(),
       new Pm08ChildInjury(),
       new Pm09ChildMaltreatment(),
+      new Pm10ParentChildInteraction(),
       new Pm11EarlyLanguageLiteracy(),
       new Pm12DevelopmentalScreening(),
+      new Pm13BehavioralConcerns(),
       new Pm14IpvScreening(),
+      new Pm15CaregiverEducation(),
       new Pm18CompletedDevelopmentalReferral());
 
   private Measures() {}
