@@ -22,7 +22,10 @@ public final class Measures {
       new Pm13BehavioralConcerns(),
       new Pm14IpvScreening(),
       new Pm15CaregiverEducation(),
-      new Pm18CompletedDevelopmentalReferral());
+      new Pm16ContinuityOfInsurance(),
+      new Pm17CompletedDepressionReferral(),
+      new Pm18CompletedDevelopmentalReferral(),
+      new Pm19IpvReferral());
 
   private Measures() {}
 

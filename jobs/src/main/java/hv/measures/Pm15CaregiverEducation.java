@@ -5,7 +5,6 @@ import hv.family.CountableRow;
 import hv.family.Episode;
 import hv.family.Family;
 import hv.marts.common.UnitType;
-import hv.time.Dates;
 import hv.time.Period;
 import hv.time.RunPeriods;
 import hv.time.Span;
@@ -46,23 +45,20 @@ public final class Pm15CaregiverEducation implements Measure {
   @Override
   public List<Unit> units(Family family, RunPeriods periods) {
     List<Unit> units = new ArrayList<>();
-    for (Episode e : family.primaryCaregiverEpisodes()) {
-      if (!"LT_HS".equals(e.enrollment().educationAtEnrollment())) {
-        continue;
-      }
-      for (Period p : periods.federal()) {
-        Span daysEnrolled = e.enrolled().clip(p.days());
-        if (daysEnrolled.isEmpty()) {
+    for (Period p : periods.federal()) {
+      for (EpisodeInPeriod active : EpisodeInPeriod.of(family, p)) {
+        Episode e = active.episode();
+        if (!"LT_HS".equals(e.enrollment().educationAtEnrollment())) {
           continue;
         }
-        Span window = Span.of(e.enrollment().enrollmentDate(), daysEnrolled.end());
-        LocalDate inSchoolFrom = Dates.later(p.start(), e.enrollment().enrollmentDate());
+        Span window = Span.of(e.enrollment().enrollmentDate(), active.end());
+        LocalDate inSchoolFrom = active.window().start();
         Optional<Answer> decisive = e.caregiverRows().answers().stream()
             .filter(a -> (a.item().equals("IN_SCHOOL") || a.item().equals("EDUCATION_COMPLETED"))
                 && window.contains(a.assessmentDate()))
             .min(Comparator.comparing((Answer a) -> rank(a, inSchoolFrom)).thenComparing(CountableRow.ORDER));
         boolean achieved = decisive.map(a -> rank(a, inSchoolFrom) == ACHIEVES).orElse(false);
-        units.add(Unit.of(p, CODE, e)
+        units.add(active.unit(CODE)
             .window(window)
             .missing(decisive.isEmpty())
             .achieved(achieved)
