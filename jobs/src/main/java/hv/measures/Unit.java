@@ -3,6 +3,7 @@ package hv.measures;
 import hv.family.Child;
 import hv.family.CountableRow;
 import hv.family.Episode;
+import hv.family.HomeVisit;
 import hv.marts.common.UnitType;
 import hv.time.Period;
 import hv.time.Span;
@@ -34,6 +35,12 @@ public record Unit(String period, String measureCode, UnitType unitType, String 
   public static Unit of(Period p, String code, Episode e, Child c) {
     return new Unit(p.name(), code, UnitType.IC, e.enrollmentId(), c.childId(), null, e.programId(), true, 0, false,
         null, null, null, null, null);
+  }
+
+  /** A home visit of a PC episode in the denominator of P; the unit carries the episode's index child, if any. */
+  public static Unit of(Period p, String code, Episode e, HomeVisit v) {
+    return new Unit(p.name(), code, UnitType.V, e.enrollmentId(), e.indexChild().map(Child::childId).orElse(null),
+        v.visitId(), e.programId(), true, 0, false, null, null, null, null, null);
   }
 
   /** Left out of numerator and denominator for want of data, counted in missing. */
