@@ -47,8 +47,8 @@ public final class Hv implements Runnable {
   private final Map<String, String> overrides = new LinkedHashMap<>();
 
   @Option(names = "--conf", paramLabel = "DIR", scope = ScopeType.INHERIT,
-      description = "settings files (hv.properties, spark.properties, ratecard-prices.properties) that replace "
-          + "the installed conf/'s, key by key")
+      description = "a folder of settings files (hv.properties, spark.properties, ratecard-prices.properties); "
+          + "each key there replaces the installed conf/'s")
   void conf(Path dir) {
     if (dir != null && !Files.isDirectory(dir)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--conf " + dir + ": no such folder ("
@@ -59,8 +59,8 @@ public final class Hv implements Runnable {
 
   // checked as parsed: a mistyped key or value is wrong usage, said before anything runs
   @Option(names = "--set", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT,
-      description = "a setting for this run only, over conf/ and --conf (repeatable): e.g. --set "
-          + "publication.suppress.max-count=10")
+      description = "a setting for this run only, over conf/ and --conf (repeatable), e.g. --set "
+          + "caseload.slots.NFP=20")
   void set(Map<String, String> assignments) {
     overrides.clear();
     if (assignments != null) {
