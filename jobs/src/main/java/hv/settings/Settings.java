@@ -95,8 +95,8 @@ public final class Settings {
   public String text(String key) {
     String value = values.get(key);
     if (value == null) {
-      throw new IllegalStateException("no setting " + key + " in conf/ (" + installedCopy("hv.properties")
-          + " and the like)");
+      throw new IllegalStateException("no setting " + key + ": add it to " + installedCopy("hv.properties")
+          + " (or the file of conf/ it belongs to) or pass --set " + key + "=VALUE");
     }
     return value;
   }
@@ -122,7 +122,7 @@ public final class Settings {
 
   /** What the value of a setting must be, checked alike for the files and for --set. */
   private enum Kind {
-    TEXT("some text", value -> !value.isEmpty()),
+    PATH("a path, not empty", value -> !value.isEmpty()),
     SPARK("Spark's: any text", value -> true),
     WHOLE("a whole number ≥ 0", value -> wholeAtLeast(value, 0)),
     POSITIVE_WHOLE("a whole number ≥ 1", value -> wholeAtLeast(value, 1)),
@@ -142,7 +142,7 @@ public final class Settings {
 
   private static Optional<Kind> kindOf(String key) {
     Kind kind = switch (key) {
-      case "warehouse", "inbox", "demo.inbox" -> Kind.TEXT;
+      case "warehouse", "inbox", "demo.inbox" -> Kind.PATH;
       case "publication.suppress.max-count" -> Kind.WHOLE;
       case "serve.port" -> Kind.PORT;
       case "serve.refresh.seconds" -> Kind.POSITIVE_WHOLE;

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hv.marts.evaluation.CaseloadSlots;
 import hv.publish.Suppression;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,6 +42,16 @@ class SettingsOptionTest {
     assertEquals(9, Suppression.configuredMaxCount());
   }
 
+  @Test
+  void globalOptionsMayComeBeforeTheCommand(@TempDir Path conf) throws IOException {
+    Files.writeString(conf.resolve("hv.properties"), "publication.suppress.max-count=6\ncaseload.slots.NFP=22\n");
+    Probe probe = new Probe();
+    CommandLine cli = Hv.commandLine().addSubcommand(probe);
+    assertEquals(0, cli.execute("--conf", conf.toString(), "--set", "caseload.slots.NFP=30", "probe"));
+    assertEquals(6, probe.maxCount);
+    assertEquals(30.0, probe.nfpSlots);
+  }
+
   /** Exit 2 at once (no Spark start), the key named, nothing on stdout. */
   private static String usageError(String... args) {
     CliRun run = CliRun.of(args);
@@ -56,5 +70,12 @@ class SettingsOptionTest {
         usageError("--set", "serve.port=abc", "sql", "-e", "select 1"));
     assertTrue(usageError("nightly", "--set", "caseload.slots.NFP").contains("--set"));
     assertTrue(usageError("history", "--conf", "no-such-dir").startsWith("hv: --conf no-such-dir: no such folder"));
+  }
+
+  @Test
+  void aBadConfFileIsWrongUsage(@TempDir Path conf) throws IOException {
+    Files.writeString(conf.resolve("hv.properties"), "serve.port=ten\n");
+    assertEquals("hv history: " + conf.resolve("hv.properties") + ": serve.port must be a TCP port, 1 to 65535",
+        usageError("history", "--conf", conf.toString()));
   }
 }
