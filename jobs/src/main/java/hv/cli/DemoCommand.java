@@ -3,6 +3,7 @@ package hv.cli;
 import hv.generate.GenerateOptions;
 import hv.generate.Generator;
 import hv.ops.Progress;
+import hv.settings.Settings;
 import hv.publish.Exports;
 import hv.publish.RateCardReports;
 import hv.spark.Warehouse;
@@ -20,8 +21,9 @@ import picocli.CommandLine.Option;
         + "where to look next."})
 public final class DemoCommand implements Callable<Integer> {
 
-  @Option(names = "--inbox", paramLabel = "DIR", description = "where the sample inbox goes (default: ${DEFAULT-VALUE})")
-  Path inbox = Defaults.path("demo.inbox");
+  @Option(names = "--inbox", paramLabel = "DIR",
+      description = "where the sample inbox goes (default: the setting demo.inbox, conf/hv.properties)")
+  Path givenInbox;
 
   @Mixin
   WarehouseOption warehouse;
@@ -29,6 +31,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Progress progress = Progress.stderr();
+    Path inbox = givenInbox != null ? givenInbox : Path.of(Settings.current().text("demo.inbox"));
     if (!Files.isDirectory(inbox)) {
       Generator.generate(GenerateOptions.defaults(inbox), line -> progress.say("generate: %s", line));
     } else {

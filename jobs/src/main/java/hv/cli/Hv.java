@@ -1,12 +1,21 @@
 package hv.cli;
 
+import hv.settings.Settings;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /** {@code bin/hv}: the one launcher. Exit status 0 done, 1 failed, 2 wrong usage, 3 extract refused. */
 @Command(name = "hv", mixinStandardHelpOptions = true, version = "hv 0.1.0",
@@ -31,6 +40,40 @@ public final class Hv implements Runnable {
     }
   }
 
+  @Spec
+  CommandSpec spec;
+
+  private Optional<Path> conf = Optional.empty();
+  private final Map<String, String> overrides = new LinkedHashMap<>();
+
+  @Option(names = "--conf", paramLabel = "DIR", scope = ScopeType.INHERIT,
+      description = "a folder of settings files (hv.properties, spark.properties, ratecard-prices.properties); "
+          + "each key there replaces the installed conf/'s")
+  void conf(Path dir) {
+    if (dir != null && !Files.isDirectory(dir)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--conf " + dir + ": no such folder ("
+          + dir.toAbsolutePath().normalize() + ")");
+    }
+    conf = Optional.ofNullable(dir);
+  }
+
+  // checked as parsed: a mistyped key or value is wrong usage, said before anything runs
+  @Option(names = "--set", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT,
+      description = "a setting for this run only, over conf/ and --conf (repeatable), e.g. --set "
+          + "caseload.slots.NFP=20")
+  void set(Map<String, String> assignments) {
+    overrides.clear();
+    if (assignments != null) {
+      assignments.forEach((key, value) -> {
+        try {
+          overrides.put(key, Settings.check("--set " + key + "=" + value, key, value.strip()));
+        } catch (IllegalArgumentException e) {
+          throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+      });
+    }
+  }
+
   @Override
   public void run() {
     new CommandLine(this).usage(System.out);
@@ -41,8 +84,26 @@ public final class Hv implements Runnable {
   }
 
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new Hv());
+    Hv hv = new Hv();
+    CommandLine cli = new CommandLine(hv);
     cli.setParameterExceptionHandler(Hv::usageError);
+    // the command runs with the settings of its command line; they end with it (tests run many in one JVM)
+    cli.setExecutionStrategy(parseResult -> {
+      Settings settings;
+      try {
+        settings = Settings.load(hv.conf, hv.overrides);
+      } catch (IllegalArgumentException e) {
+        List<CommandLine> parsed = parseResult.asCommandLineList();
+        throw new CommandLine.ParameterException(parsed.get(parsed.size() - 1), e.getMessage());
+      }
+      Settings before = Settings.current();
+      Settings.use(settings);
+      try {
+        return new CommandLine.RunLast().execute(parseResult);
+      } finally {
+        Settings.use(before);
+      }
+    });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       // a clear line, never a stack trace (HV_DEBUG=1 shows it)
       PrintWriter err = commandLine.getErr();

@@ -3,6 +3,7 @@ package hv.cli;
 import hv.marts.Marts;
 import hv.nightly.NightlyJob;
 import hv.ops.Progress;
+import hv.settings.Settings;
 import hv.spark.Warehouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +23,9 @@ import picocli.CommandLine.Spec;
             + "3 an extract was refused (extracts before it stay applied; it and later ones wait)."})
 public final class NightlyCommand implements Callable<Integer> {
 
-  @Option(names = "--inbox", paramLabel = "DIR", description = "folder of extract folders (default: ${DEFAULT-VALUE})")
-  Path inbox = Defaults.path("inbox");
+  @Option(names = "--inbox", paramLabel = "DIR",
+      description = "folder of extract folders (default: the setting inbox, conf/hv.properties)")
+  Path givenInbox;
 
   @Mixin
   WarehouseOption warehouse;
@@ -32,7 +34,7 @@ public final class NightlyCommand implements Callable<Integer> {
   LocalDate asOf;
 
   @Option(names = "--full-marts", description = "recompute every mart for every period, as on a first night "
-      + "(default: only what changed, as conf/hv.properties marts.incremental says)")
+      + "(default: only what changed, as the setting marts.incremental says)")
   boolean fullMarts;
 
   @Option(names = "--profile", paramLabel = "FILE", description = "write where the night's Spark jobs came from "
@@ -44,6 +46,7 @@ public final class NightlyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Path inbox = givenInbox != null ? givenInbox : Path.of(Settings.current().text("inbox"));
     // before Spark starts and before the warehouse or its lock is made
     if (!Files.isDirectory(inbox)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--inbox " + inbox + ": no such folder ("
@@ -56,7 +59,7 @@ public final class NightlyCommand implements Callable<Integer> {
   static int run(Path inbox, WarehouseOption warehouseOption, LocalDate asOf, boolean fullMarts, Path profile)
       throws Exception {
     Progress progress = Progress.stderr();
-    progress.say("nightly: inbox %s, warehouse %s", inbox, warehouseOption.dir);
+    progress.say("nightly: inbox %s, warehouse %s", inbox, warehouseOption.dir());
     Warehouse warehouse = warehouseOption.open();
     hv.ops.JobCounter jobs = hv.ops.JobCounter.attach(warehouse.spark());
     NightlyJob.Result result = new NightlyJob(warehouse, progress, new Marts(warehouse, progress,

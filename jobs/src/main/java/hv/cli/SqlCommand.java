@@ -62,7 +62,7 @@ public final class SqlCommand implements Callable<Integer> {
     String text = source.statement != null ? source.statement
         : Files.readString(source.file, StandardCharsets.UTF_8);
     warehouse.requireExisting();
-    String misnamed = NotFound.tableReadBy(text, warehouse.dir);
+    String misnamed = NotFound.tableReadBy(text, warehouse.dir());
     if (misnamed != null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), misnamed);
     }

@@ -1,5 +1,6 @@
 package hv.cli;
 
+import hv.settings.Settings;
 import hv.spark.Sessions;
 import hv.spark.Warehouse;
 import java.nio.file.Files;
@@ -12,15 +13,21 @@ import picocli.CommandLine.Spec;
 /** The {@code --warehouse DIR} every command that reads or writes the warehouse takes. */
 final class WarehouseOption {
 
+  // no field default: the setting is known only once --conf and --set are parsed
   @Option(names = "--warehouse", paramLabel = "DIR", description = "warehouse folder, relative to the current "
-      + "directory (default: ${DEFAULT-VALUE})")
-  Path dir = Defaults.path("warehouse");
+      + "directory (default: the setting warehouse, conf/hv.properties)")
+  Path given;
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
 
+  Path dir() {
+    return given != null ? given : Path.of(Settings.current().text("warehouse"));
+  }
+
   /** Starts Spark (the slow part: seconds) on this warehouse, creating its folder if need be. */
   Warehouse open() {
+    Path dir = dir();
     return new Warehouse(Sessions.getOrCreate(dir.toAbsolutePath()), dir);
   }
 
@@ -34,7 +41,7 @@ final class WarehouseOption {
   }
 
   void requireExisting() {
-    requireWarehouse(command.commandLine(), "--warehouse " + dir, dir);
+    requireWarehouse(command.commandLine(), "--warehouse " + dir(), dir());
   }
 
   /** Wrong usage unless {@code dir} holds a warehouse: a folder with one of raw/, core/, ops/, marts/. */

@@ -12,11 +12,9 @@ import hv.publish.PublishedTable.Count;
 import hv.publish.PublishedTable.DerivedRule;
 import hv.publish.PublishedTable.Margin;
 import hv.publish.PublishedTable.PublishedColumn;
+import hv.settings.Settings;
 import hv.spark.Lineage;
 import hv.time.FiscalYear;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -64,7 +61,7 @@ import org.apache.spark.sql.types.StructType;
 public final class Suppression {
 
   public static final String FLAG = "_suppressed";
-  public static final String PROPERTY = "publication.suppress.max-count";
+  public static final String SETTING = "publication.suppress.max-count";
   private static final String ALL = "ALL";
   private static final int MAX_TILINGS = 256;
 
@@ -90,7 +87,7 @@ public final class Suppression {
     this.asOf = asOf;
   }
 
-  /** With the threshold of conf/hv.properties and the programs' contracts ({@code core.programs}). */
+  /** With the threshold of the settings (conf/hv.properties) and the programs' contracts ({@code core.programs}). */
   public static Suppression configured(Dataset<Row> programs, LocalDate asOf) {
     Map<String, String> contracts = new HashMap<>();
     for (Row r : programs.select("program_id", "contract_number").collectAsList()) {
@@ -100,17 +97,7 @@ public final class Suppression {
   }
 
   public static long configuredMaxCount() {
-    Properties conf = new Properties();
-    try (InputStream in = Suppression.class.getClassLoader().getResourceAsStream("conf/hv.properties")) {
-      conf.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read conf/hv.properties", e);
-    }
-    String value = conf.getProperty(PROPERTY);
-    if (value == null) {
-      throw new IllegalStateException("conf/hv.properties has no " + PROPERTY);
-    }
-    return Long.parseLong(value.trim());
+    return Settings.current().whole(SETTING);
   }
 
   public long maxCount() {

@@ -2,6 +2,7 @@ package hv.cli;
 
 import hv.ops.Progress;
 import hv.serve.SqlEndpoint;
+import hv.settings.Settings;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -20,12 +21,14 @@ import picocli.CommandLine.Spec;
             + "Time travel: SELECT ... FROM marts.t VERSION AS OF n."})
 public final class ServeCommand implements Callable<Integer> {
 
-  @Option(names = "--port", paramLabel = "N", description = "TCP port on 127.0.0.1 (default: ${DEFAULT-VALUE})")
-  int port = Defaults.integer("serve.port");
+  // no field defaults: the settings are known only once --conf and --set are parsed
+  @Option(names = "--port", paramLabel = "N",
+      description = "TCP port on 127.0.0.1 (default: the setting serve.port, conf/hv.properties)")
+  Integer givenPort;
 
   @Option(names = "--refresh", paramLabel = "SECONDS",
-      description = "how often to look for new tables (default: ${DEFAULT-VALUE})")
-  int refreshSeconds = Defaults.integer("serve.refresh.seconds");
+      description = "how often to look for new tables (default: the setting serve.refresh.seconds)")
+  Integer givenRefreshSeconds;
 
   @Mixin
   WarehouseOption warehouse;
@@ -35,13 +38,16 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Settings settings = Settings.current();
+    int port = givenPort != null ? givenPort : (int) settings.whole("serve.port");
+    long refreshSeconds = givenRefreshSeconds != null ? givenRefreshSeconds : settings.whole("serve.refresh.seconds");
     if (port < 1 || port > 65535 || refreshSeconds < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--port: 1 to 65535; --refresh: at least 1 second");
     }
     SqlEndpoint.requireFreePort(port);
     Progress progress = Progress.stderr();
-    progress.say("serve: starting Spark on warehouse %s", warehouse.dir);
+    progress.say("serve: starting Spark on warehouse %s", warehouse.dir());
     SqlEndpoint endpoint = SqlEndpoint.start(warehouse.open(), port, Duration.ofSeconds(refreshSeconds), progress);
     Runtime.getRuntime().addShutdownHook(new Thread(endpoint::close, "hv-serve-stop"));
     progress.say("serve: listening on %s (any user name, no password; Ctrl-C stops)", SqlEndpoint.url(port));

@@ -150,14 +150,14 @@ class ServeJdbcTest {
     return out;
   }
 
-  /** {@code hv serve ARGS} in a new JVM, on this test's classpath, with the JVM flags bin/hv uses. */
+  /** {@code hv serve ARGS} in a new JVM, on this test's classpath, with the JVM flags and hv.home bin/hv passes. */
   private static ProcessBuilder hvServe(String... args) {
     String classpath = System.getProperty("java.class.path");
     assertNotEquals(-1, classpath.indexOf("spark-hive-thriftserver"), "the test classpath: " + classpath);
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "@" + Path.of(System.getProperty("hv.home"), "conf", "jvm.options"),
-        "-Xmx1g", "-XX:TieredStopAtLevel=1", "-cp", classpath, HvServe.class.getName(), "serve"));
+        "-Xmx1g", "-XX:TieredStopAtLevel=1", "-Dhv.home=" + System.getProperty("hv.home"), "-cp", classpath, HvServe.class.getName(), "serve"));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("SPARK_LOCAL_IP", SqlEndpoint.HOST);

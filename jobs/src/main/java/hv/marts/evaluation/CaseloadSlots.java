@@ -4,34 +4,22 @@ import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import hv.settings.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 
 /**
  * Family slots of a fully trained 1.0 FTE home visitor per program model (policy manual,
- * "OEC Caseload Requirements"), from {@code caseload.slots.<MODEL>} in conf/hv.properties.
+ * "OEC Caseload Requirements"), from the settings {@code caseload.slots.<MODEL>} (conf/hv.properties).
  */
 public record CaseloadSlots(Map<String, Double> byModel) {
 
-  private static final String PREFIX = "caseload.slots.";
-
   public static CaseloadSlots configured() {
-    Properties p = new Properties();
-    try (InputStream in = CaseloadSlots.class.getClassLoader().getResourceAsStream("conf/hv.properties")) {
-      p.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     Map<String, Double> slots = new TreeMap<>();
-    p.stringPropertyNames().stream().filter(k -> k.startsWith(PREFIX))
-        .forEach(k -> slots.put(k.substring(PREFIX.length()), Double.parseDouble(p.getProperty(k))));
+    Settings.current().startingWith("caseload.slots.").forEach((model, value) -> slots.put(model, Double.parseDouble(value)));
     return new CaseloadSlots(slots);
   }
 

@@ -1,14 +1,11 @@
 package hv.marts.incremental;
 
+import hv.settings.Settings;
 import hv.spark.Warehouse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -30,17 +27,9 @@ public final class Refreshes {
     this.incremental = incremental;
   }
 
-  /** {@code marts.incremental} of conf/hv.properties (default true). */
+  /** The setting {@code marts.incremental} (conf/hv.properties). */
   public static boolean configured() {
-    Properties p = new Properties();
-    try (InputStream in = Refreshes.class.getClassLoader().getResourceAsStream("conf/hv.properties")) {
-      if (in != null) {
-        p.load(in);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return Boolean.parseBoolean(p.getProperty("marts.incremental", "true"));
+    return Settings.current().isTrue("marts.incremental");
   }
 
   public PeriodRefresh of(String unitsTable, String resultsTable) {

@@ -4,13 +4,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import hv.settings.Settings;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.spark.sql.Column;
 
 /**
@@ -19,31 +16,26 @@ import org.apache.spark.sql.Column;
  */
 public record RateCardPrices(Map<String, BigDecimal> byCode) {
 
-  public static final String RESOURCE = "conf/ratecard-prices.properties";
-
   public RateCardPrices {
     for (String code : RateCardOutcomes.codes()) {
       BigDecimal price = byCode.get(code);
-      if (price == null || price.signum() < 0 || price.stripTrailingZeros().scale() > 2) {
+      if (price == null || !isPrice(price)) {
         throw new IllegalArgumentException("rate card price of " + code + " must be dollars and cents ≥ 0, was " + price);
       }
     }
     byCode = Map.copyOf(byCode);
   }
 
-  /** The schedule shipped in the jar's {@code conf/}. */
+  /** Dollars and cents, not negative. */
+  public static boolean isPrice(BigDecimal price) {
+    return price.signum() >= 0 && price.stripTrailingZeros().scale() <= 2;
+  }
+
+  /** The schedule of the settings (conf/ratecard-prices.properties and --set). */
   public static RateCardPrices configured() {
-    Properties p = new Properties();
-    try (InputStream in = RateCardPrices.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " not found");
-      }
-      p.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Settings settings = Settings.current();
     Map<String, BigDecimal> prices = new LinkedHashMap<>();
-    p.stringPropertyNames().forEach(code -> prices.put(code, new BigDecimal(p.getProperty(code).trim())));
+    RateCardOutcomes.codes().forEach(code -> prices.put(code, new BigDecimal(settings.text(code))));
     return new RateCardPrices(prices);
   }
 
