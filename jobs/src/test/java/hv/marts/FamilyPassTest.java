@@ -74,6 +74,7 @@ class FamilyPassTest {
         .collectAsList();
     long count = familyUnits.count();
     long counted = familyUnits.where(col("numerator").gt(0)).count();
+    familyUnits.unpersist();
     System.out.printf("family pass: %d units (%d with a numerator); only DataFrame: %d; only family: %d%n",
         count, counted, onlyDataFrame.size(), onlyFamily.size());
     onlyDataFrame.stream().limit(20).forEach(r -> System.out.println("  only DataFrame: " + r));
