@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hv.TestSpark;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,8 +42,9 @@ class ErrorMessagesTest {
   private record Case(List<String> args, int exit, String says) {}
 
   @Test
-  void everyErrorPathOfTheLauncherPrintsAnInformativeLine(@TempDir Path tmp) {
+  void everyErrorPathOfTheLauncherPrintsAnInformativeLine(@TempDir Path tmp) throws IOException {
     TestSpark.session(); // the commands open the session of this JVM
+    Files.createDirectories(tmp.resolve("marts")); // a warehouse folder: read-only commands refuse any other
     String wh = tmp.toString();
     List<Case> cases = List.of(
         new Case(List.of("bogus"), 2, "bogus"),
@@ -52,9 +55,9 @@ class ErrorMessagesTest {
         new Case(List.of("sql", "--warehouse", wh, "-e", "-- @param n int\nselect :n", "--param", "n=1; drop"), 2,
             "whole number"),
         new Case(List.of("history", "--warehouse", wh, "--table", "nothing"), 2, "--table"),
-        new Case(List.of("sql", "--warehouse", wh, "-f", tmp.resolve("missing.sql").toString()), 1, "no such file"),
+        new Case(List.of("sql", "--warehouse", wh, "-f", tmp.resolve("missing.sql").toString()), 2, "no such file"),
         new Case(List.of("sql", "--warehouse", wh, "-e", "select (1 +"), 1, "Syntax error"),
-        new Case(List.of("sql", "--warehouse", wh, "-e", "select * from marts.nothing_here"), 1, "nothing_here"),
+        new Case(List.of("sql", "--warehouse", wh, "-e", "select * from marts.nothing_here"), 2, "nothing_here"),
         new Case(List.of("sql", "--warehouse", wh, "-e", "-- @param id from select id from range(0)\nselect :id"), 1,
             "--param id="));
     for (Case c : cases) {
