@@ -3,7 +3,6 @@ package hv;
 import hv.generate.GenerateOptions;
 import hv.generate.Generator;
 import hv.marts.Marts;
-import hv.nightly.MartsStage;
 import hv.nightly.NightlyJob;
 import hv.ops.Progress;
 import hv.spark.Warehouse;
@@ -14,18 +13,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * One generated warehouse per test JVM, built by the real nightly job (ingest, marts, exports)
  * from a small generated inbox: the tests of the user-facing surfaces (notebooks, exports,
- * report, history) and of the incremental path's generated increment read it instead of each
- * building their own.
+ * report, history) read it instead of each building their own.
  *
  * <p>It is built in two nights, so that its tables have an earlier publication to read again:
  * the first night holds back the last extract (marts as of {@link #FIRST_AS_OF}), the second
- * applies it (marts as of {@link #AS_OF}) on the incremental path. The first night builds the
- * per-period marts only (what is read again of it), not the evaluation marts and exports, which
- * every night rebuilds whole (HistoryTest, which builds it first: 417 s before, 331 s after). What the first night published in
+ * applies it (marts as of {@link #AS_OF}). The first night builds the marts only, not the
+ * exports (nothing reads its exports). What the first night published in
  * {@code marts.benchmark_results} is also kept aside as plain Parquet, independent of Delta's
  * history, to check time travel against.
  */
@@ -72,17 +70,17 @@ public final class GeneratedWarehouse {
     Path lastExtract = inbox.resolve(AS_OF.toString());
     Path heldBack = root.resolve(AS_OF.toString());
     Files.move(lastExtract, heldBack);
-    night(wh, inbox, new Marts(wh, QUIET).periodMartsOnly());
+    night(new NightlyJob(wh, QUIET, List.of(new Marts(wh, QUIET))), inbox);
     Path copy = root.resolve("first-night").resolve("benchmark_results");
     wh.read("marts", "benchmark_results").write().parquet(copy.toUri().toString());
     Files.move(heldBack, lastExtract);
-    night(wh, inbox, new Marts(wh, QUIET));
+    night(NightlyJob.standard(wh, QUIET), inbox);
     firstNightBenchmarkResults = copy;
     warehouse = wh;
   }
 
-  private static void night(Warehouse wh, Path inbox, MartsStage marts) throws IOException {
-    NightlyJob.Result result = new NightlyJob(wh, QUIET, marts).run(inbox, null);
+  private static void night(NightlyJob night, Path inbox) throws IOException {
+    NightlyJob.Result result = night.run(inbox, null);
     if (result.exitStatus() != 0) {
       throw new IllegalStateException("a generated night failed: " + result.message());
     }

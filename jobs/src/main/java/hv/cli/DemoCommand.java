@@ -37,7 +37,7 @@ public final class DemoCommand implements Callable<Integer> {
     } else {
       progress.say("demo: sample inbox %s already there (delete it to generate again)", inbox);
     }
-    int status = NightlyCommand.run(inbox, warehouse, null, false, null);
+    int status = NightlyCommand.run(inbox, warehouse, null, null);
     if (status != 0) {
       return status;
     }

@@ -1,6 +1,5 @@
 package hv.cli;
 
-import hv.marts.Marts;
 import hv.nightly.NightlyJob;
 import hv.ops.Progress;
 import hv.settings.Settings;
@@ -33,10 +32,6 @@ public final class NightlyCommand implements Callable<Integer> {
   @Option(names = "--as-of", paramLabel = "DATE", description = "as-of date of the marts (default: the latest extract date)")
   LocalDate asOf;
 
-  @Option(names = "--full-marts", description = "recompute every mart for every period, as on a first night "
-      + "(default: only what changed, as the setting marts.incremental says)")
-  boolean fullMarts;
-
   @Option(names = "--profile", paramLabel = "FILE", description = "write where the night's Spark jobs came from "
       + "(seconds, jobs, line of hv code) to FILE, the costliest first")
   Path profile;
@@ -53,18 +48,16 @@ public final class NightlyCommand implements Callable<Integer> {
           + inbox.toAbsolutePath().normalize() + "). Pass the folder the extracts land in (one subfolder per "
           + "extract date); relative paths start at the current directory.");
     }
-    return run(inbox, warehouse, asOf, fullMarts, profile);
+    return run(inbox, warehouse, asOf, profile);
   }
 
-  static int run(Path inbox, WarehouseOption warehouseOption, LocalDate asOf, boolean fullMarts, Path profile)
+  static int run(Path inbox, WarehouseOption warehouseOption, LocalDate asOf, Path profile)
       throws Exception {
     Progress progress = Progress.stderr();
     progress.say("nightly: inbox %s, warehouse %s", inbox, warehouseOption.dir());
     Warehouse warehouse = warehouseOption.open();
     hv.ops.JobCounter jobs = hv.ops.JobCounter.attach(warehouse.spark());
-    NightlyJob.Result result = new NightlyJob(warehouse, progress, new Marts(warehouse, progress,
-        !fullMarts && hv.marts.incremental.Refreshes.configured()))
-        .run(inbox, asOf);
+    NightlyJob.Result result = NightlyJob.standard(warehouse, progress).run(inbox, asOf);
     if (result.exitStatus() == 0) {
       progress.say("nightly: done: %s", result.message());
       progress.say("nightly: %s, spark jobs %d", hv.ops.ProcessFigures.now(), jobs.jobs());

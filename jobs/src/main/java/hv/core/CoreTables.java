@@ -64,7 +64,7 @@ public final class CoreTables {
       if (rows == null) {
         throw new IllegalArgumentException("core table missing: " + f.table());
       }
-      rows = rows.where(col("deleted").isNull().or(col("deleted").equalTo(false)));
+      rows = rows.where(live());
       for (ColumnSpec ref : f.parentReferences()) {
         FileSchema parentSchema = Contract.get().file(ref.parent());
         Dataset<Row> parentKeys = live.get(ref.parent()).select(col(parentSchema.key()).as("_parent_key"));
@@ -78,6 +78,16 @@ public final class CoreTables {
       live.put(f.table(), materialize ? Lineage.cut(rows) : rows);
     }
     return new CoreTables(live);
+  }
+
+  /** The live programs alone (a program references nothing), without reading the other tables. */
+  public static Dataset<Row> programs(Warehouse warehouse) {
+    return warehouse.read("core", "programs").where(live());
+  }
+
+  /** Not a tombstone. */
+  private static Column live() {
+    return col("deleted").isNull().or(col("deleted").equalTo(false));
   }
 
   public Dataset<Row> table(String name) {

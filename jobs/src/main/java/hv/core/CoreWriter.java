@@ -25,8 +25,7 @@ public final class CoreWriter {
   /** @return false when there was nothing to write (no commit made) */
   public boolean apply(FileSchema f, Dataset<Row> winners) {
     if (!warehouse.exists("core", f.table())) {
-      // the change feed tells the marts which families changed since they were built (hv.marts.incremental)
-      winners.write().format("delta").mode("overwrite").option("delta.enableChangeDataFeed", "true")
+      winners.write().format("delta").mode("overwrite")
           .save(warehouse.location("core", f.table()));
       return true;
     }

@@ -5,7 +5,6 @@ import hv.family.FamilyAssembler;
 import hv.marts.common.Units;
 import hv.measures.Measure;
 import hv.measures.Unit;
-import hv.time.Periods;
 import hv.time.RunPeriods;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -19,14 +18,12 @@ import org.apache.spark.sql.RowFactory;
 /**
  * The new path's units: the families assembled once ({@link FamilyAssembler}) and every given
  * plain-Java measure evaluated on each in one {@code flatMap}, as rows of {@link Units#SCHEMA}.
- * It stands beside the DataFrame measures (issue #26's first step) and is not yet part of a night.
  */
 public final class FamilyPass {
 
   private FamilyPass() {}
 
-  public static Dataset<Row> units(CoreTables core, LocalDate asOf, List<Measure> measures) {
-    RunPeriods periods = RunPeriods.of(Periods.earliestEnrollment(core.enrollments()), asOf);
+  public static Dataset<Row> units(CoreTables core, RunPeriods periods, List<Measure> measures) {
     return FamilyAssembler.flatMap(core, family -> {
       List<Row> rows = new ArrayList<>();
       for (Measure m : measures) {

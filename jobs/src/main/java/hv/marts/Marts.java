@@ -2,116 +2,90 @@ package hv.marts;
 
 import static org.apache.spark.sql.functions.lit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import hv.core.CoreTables;
+import hv.history.CommitStamp;
 import hv.marts.benchmarks.BenchmarkMart;
+import hv.marts.common.Episodes;
+import hv.marts.common.Strata;
 import hv.marts.evaluation.EvaluationMart;
-import hv.marts.incremental.CoreVersions;
-import hv.marts.incremental.PeriodTable;
-import hv.marts.incremental.Publication;
-import hv.marts.incremental.Refreshes;
 import hv.marts.ratecard.RateCardMart;
 import hv.marts.ratecard.RateCardPrices;
-import hv.nightly.MartsStage;
+import hv.measures.Measures;
+import hv.nightly.NightStage;
 import hv.ops.OpsTables;
 import hv.ops.Progress;
-import hv.publish.Exports;
 import hv.spark.Parallel;
 import hv.spark.Warehouse;
+import hv.time.Periods;
+import hv.time.RunPeriods;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 /**
- * Rebuilds the marts from core for an as-of date: the core tables are read once and shared,
- * every mart is computed for all its periods in one pass and written in one commit, so each
- * night is one version of each mart table. The per-period marts (benchmarks, rate card) are
- * rebuilt on top of their last publication where that is sound ({@link PeriodRefresh}); the
- * full path is kept for {@code marts.incremental=false} or {@code nightly --full-marts}.
+ * Rebuilds every mart from core for an as-of date, whole, every night: the families are
+ * assembled once and every unit rule runs on them in one pass ({@link FamilyPass}); the units,
+ * persisted once, are what each mart aggregates; each table is written in one commit that
+ * records the core versions it was computed from.
  */
-public final class Marts implements MartsStage {
+public final class Marts implements NightStage {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Warehouse warehouse;
   private final Progress progress;
-  private final boolean incremental;
-  /** The commit metadata of the build in progress: the core versions and code it is computed from. */
-  private String builtFrom;
 
-  /** Incremental as {@code conf/hv.properties} says ({@code marts.incremental}). */
   public Marts(Warehouse warehouse, Progress progress) {
-    this(warehouse, progress, Refreshes.configured());
-  }
-
-  /** @param incremental false: every mart for every period (the unoptimized path) */
-  public Marts(Warehouse warehouse, Progress progress, boolean incremental) {
     this.warehouse = warehouse;
     this.progress = progress;
-    this.incremental = incremental;
   }
 
   @Override
-  public void build(LocalDate asOf, Parallel parallel, Map<String, Double> seconds) {
-    PeriodMarts built = buildPeriodMarts(asOf, parallel, seconds);
-
-    EvaluationMart.Result evaluation = EvaluationMart.build(built.core(), asOf, built.benchmarks().units(),
-        built.rateCard().units(), quarantine());
-    publish("evaluation", asOf, parallel, seconds, Map.of(
-        "provider_comparison", PeriodTable.whole(evaluation.providerComparison()),
-        "service_delivery", PeriodTable.whole(evaluation.serviceDelivery()),
-        "data_quality", PeriodTable.whole(evaluation.dataQuality())));
-
-    // the files are read back from the published tables: they show what the tables hold
-    new Exports(warehouse, progress).publish(asOf, built.core().programs(), built.prices());
-    seconds.put("exports", progress.lap());
-    progress.say("marts: exports written (%.1fs)", seconds.get("exports"));
-  }
-
-  /**
-   * Only the per-period marts (benchmarks and rate card, the marts the incremental path
-   * rebuilds), as a night's marts stage: for tests of that path, which need neither the
-   * evaluation marts nor the exports.
-   */
-  public MartsStage periodMartsOnly() {
-    return this::buildPeriodMarts;
-  }
-
-  private record PeriodMarts(CoreTables core, BenchmarkMart.Result benchmarks, RateCardMart.Result rateCard,
-                             RateCardPrices prices) {}
-
-  private PeriodMarts buildPeriodMarts(LocalDate asOf, Parallel parallel, Map<String, Double> seconds) {
+  public void run(LocalDate asOf, Parallel parallel, Map<String, Double> seconds) {
     progress.say("marts: building as of %s", asOf);
+    progress.lap();
     CoreVersions versions = CoreVersions.current(warehouse);
     CoreTables core = CoreTables.fromWarehouse(warehouse, versions.versions());
-    builtFrom = Publication.metadata(versions, warehouse.spark());
-    Refreshes refreshes = new Refreshes(warehouse, versions, incremental);
-    progress.say("marts: core tables read (%.1fs)", progress.lap());
+    String builtFrom = builtFrom(versions);
+    RunPeriods periods = RunPeriods.of(Periods.earliestEnrollment(core.enrollments()), asOf);
+    Dataset<Row> units = FamilyPass.units(core, periods, Measures.PORTED).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> strata = Strata.of(Episodes.of(core));
+    seconds.put("marts.core", progress.lap());
+    progress.say("marts: core tables read (%.1fs)", seconds.get("marts.core"));
 
-    BenchmarkMart.Result benchmarks = BenchmarkMart.build(core, asOf,
-        refreshes.of("benchmark_units", "benchmark_results"));
-    progress.say("marts: benchmarks: %s", benchmarks.plan());
-    publish("benchmarks", asOf, parallel, seconds, Map.of(
-        "benchmark_units", benchmarks.unitTable(),
-        "benchmark_results", benchmarks.resultTable()));
+    BenchmarkMart.Result benchmarks = BenchmarkMart.of(units, Periods.of(warehouse.spark(), periods.federal()),
+        core.programs(), strata);
+    publish("benchmarks", asOf, builtFrom, parallel, seconds, Map.of(
+        "benchmark_units", benchmarks.units(),
+        "benchmark_results", benchmarks.results()));
 
-    RateCardPrices prices = RateCardPrices.configured();
-    RateCardMart.Result rateCard = RateCardMart.build(core, asOf, prices,
-        refreshes.of("ratecard_units", "ratecard_results"));
-    progress.say("marts: ratecard: %s", rateCard.plan());
-    publish("ratecard", asOf, parallel, seconds, Map.of(
-        "ratecard_units", rateCard.unitTable(),
-        "ratecard_results", rateCard.resultTable(),
-        "ratecard_payments", PeriodTable.whole(rateCard.payments())));
-    return new PeriodMarts(core, benchmarks, rateCard, prices);
+    RateCardMart.Result rateCard = RateCardMart.build(core, asOf, RateCardPrices.configured());
+    publish("ratecard", asOf, builtFrom, parallel, seconds, Map.of(
+        "ratecard_units", rateCard.units(),
+        "ratecard_results", rateCard.results(),
+        "ratecard_payments", rateCard.payments()));
+
+    EvaluationMart.Result evaluation = EvaluationMart.build(core, asOf, benchmarks.units(), rateCard.units(),
+        quarantine());
+    publish("evaluation", asOf, builtFrom, parallel, seconds, Map.of(
+        "provider_comparison", evaluation.providerComparison(),
+        "service_delivery", evaluation.serviceDelivery(),
+        "data_quality", evaluation.dataQuality()));
+    units.unpersist();
   }
 
-  /** Writes one mart's tables side by side, one commit each, and records the stage's seconds. */
-  private void publish(String mart, LocalDate asOf, Parallel parallel, Map<String, Double> seconds,
-                       Map<String, PeriodTable> tables) {
-    parallel.forEach(List.copyOf(new LinkedHashMap<>(tables).keySet()), name -> write(name, tables.get(name), asOf));
+  /** Writes one mart's tables side by side, one commit each, and records the mart's seconds. */
+  private void publish(String mart, LocalDate asOf, String builtFrom, Parallel parallel, Map<String, Double> seconds,
+                       Map<String, Dataset<Row>> tables) {
+    parallel.forEach(List.copyOf(new LinkedHashMap<>(tables).keySet()),
+        name -> write(name, tables.get(name), asOf, builtFrom));
     seconds.put("marts." + mart, progress.lap());
     progress.say("marts: %s published (%.1fs)", mart, seconds.get("marts." + mart));
   }
@@ -122,15 +96,26 @@ public final class Marts implements MartsStage {
         : warehouse.spark().createDataFrame(List.of(), OpsTables.QUARANTINE);
   }
 
-  /**
-   * One commit: the whole table, or only the replaced periods' rows (the other periods' rows,
-   * with their {@code as_of}, stay as published). The commit records what it was built from.
-   */
-  private void write(String table, PeriodTable rows, LocalDate asOf) {
-    DataFrameWriter<Row> writer = rows.written().withColumn("as_of", lit(Date.valueOf(asOf)))
-        .write().format("delta").mode("overwrite").option("userMetadata", builtFrom);
-    writer = rows.replacedPeriods() == null ? writer.option("overwriteSchema", "true")
-        : writer.option("replaceWhere", rows.replaceWhere());
-    writer.save(warehouse.location("marts", table));
+  /** The whole table in one commit, which records what it was built from. */
+  private void write(String table, Dataset<Row> rows, LocalDate asOf, String builtFrom) {
+    rows.withColumn("as_of", lit(Date.valueOf(asOf)))
+        .write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+        .option("userMetadata", builtFrom)
+        .save(warehouse.location("marts", table));
+  }
+
+  /** The commit metadata: the night's own stamp ({@link CommitStamp}: run id, as-of) and the core versions read. */
+  private String builtFrom(CoreVersions versions) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    try {
+      String stamp = CommitStamp.current(warehouse.spark());
+      if (stamp != null) {
+        JSON.readValue(stamp, Map.class).forEach((k, v) -> m.put((String) k, v));
+      }
+      m.put("core", versions.versions());
+      return JSON.writeValueAsString(m);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable commit stamp", e);
+    }
   }
 }

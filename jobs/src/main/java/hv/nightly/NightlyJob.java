@@ -7,9 +7,11 @@ import static org.apache.spark.sql.functions.max;
 import hv.contract.Contract;
 import hv.history.CommitStamp;
 import hv.history.Retention;
+import hv.marts.Marts;
 import hv.ops.OpsTables;
 import hv.ops.Progress;
 import hv.ops.RunLock;
+import hv.publish.Exports;
 import hv.raw.ExtractRefused;
 import hv.spark.Warehouse;
 import java.io.IOException;
@@ -40,12 +42,18 @@ public final class NightlyJob {
 
   private final Warehouse warehouse;
   private final Progress progress;
-  private final MartsStage marts;
+  private final List<NightStage> stages;
 
-  public NightlyJob(Warehouse warehouse, Progress progress, MartsStage marts) {
+  /** @param stages what follows the ingest, in order */
+  public NightlyJob(Warehouse warehouse, Progress progress, List<NightStage> stages) {
     this.warehouse = warehouse;
     this.progress = progress;
-    this.marts = marts;
+    this.stages = List.copyOf(stages);
+  }
+
+  /** A night as {@code hv nightly} runs it: ingest, the marts, the exports. */
+  public static NightlyJob standard(Warehouse warehouse, Progress progress) {
+    return new NightlyJob(warehouse, progress, List.of(new Marts(warehouse, progress), new Exports(warehouse, progress)));
   }
 
   public Result run(Path inbox, LocalDate asOfOverride) throws IOException {
@@ -73,7 +81,9 @@ public final class NightlyJob {
         boolean rebuild = !ingest.applied().isEmpty() || !publishedFor(lastExtract, asOf);
         if (rebuild) {
           CommitStamp.set(warehouse.spark(), runId, asOf);
-          marts.build(asOf, parallel, seconds);
+          for (NightStage stage : stages) {
+            stage.run(asOf, parallel, seconds);
+          }
           recordRun(runId, started, asOf, ingest.applied(), lastExtract, seconds);
         } else {
           progress.say("marts: already published for as-of %s and extract %s; nothing to do", asOf, lastExtract);

@@ -2,9 +2,12 @@ package hv.publish;
 
 import static org.apache.spark.sql.functions.col;
 
+import hv.core.CoreTables;
 import hv.marts.ratecard.RateCardPrices;
+import hv.nightly.NightStage;
 import hv.ops.Progress;
 import hv.publish.PublishedTable.PublishedColumn;
+import hv.spark.Parallel;
 import hv.spark.Warehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +43,7 @@ import org.apache.spark.sql.types.StructField;
  * the same rows (the same bytes, except a set in the Parquet footers whose order varies between
  * processes: docs/publication-decisions.md, 15).
  */
-public final class Exports {
+public final class Exports implements NightStage {
 
   public static final String DICTIONARY = "data-dictionary.csv";
   public static final String DICTIONARY_TEXT = "data-dictionary.md";
@@ -74,6 +77,15 @@ public final class Exports {
     Map<String, Dataset<Row>> marts = new LinkedHashMap<>();
     PublishedTable.all().keySet().forEach(t -> marts.put(t, warehouse.read("marts", t)));
     return Suppression.configured(programs, asOf).apply(marts);
+  }
+
+  /** The night's exports, from the marts as published tonight. */
+  @Override
+  public void run(LocalDate asOf, Parallel parallel, Map<String, Double> seconds) {
+    progress.lap();
+    publish(asOf, CoreTables.programs(warehouse), RateCardPrices.configured());
+    seconds.put("exports", progress.lap());
+    progress.say("exports: written (%.1fs)", seconds.get("exports"));
   }
 
   /** Replaces the public and the restricted folder of {@code asOf} with the files of the marts as they are tonight. */

@@ -105,10 +105,6 @@ public final class Settings {
     return Long.parseLong(text(key));
   }
 
-  public boolean isTrue(String key) {
-    return Boolean.parseBoolean(text(key));
-  }
-
   /** The settings whose key starts with {@code prefix}, by the rest of the key. */
   public Map<String, String> startingWith(String prefix) {
     Map<String, String> found = new LinkedHashMap<>();
@@ -128,7 +124,6 @@ public final class Settings {
     POSITIVE_WHOLE("a whole number ≥ 1", value -> wholeAtLeast(value, 1)),
     PORT("a TCP port, 1 to 65535", value -> wholeAtLeast(value, 1) && Long.parseLong(value) <= 65535),
     POSITIVE_NUMBER("a number > 0", value -> number(value).filter(n -> n.signum() > 0).isPresent()),
-    TRUE_OR_FALSE("true or false", value -> value.equals("true") || value.equals("false")),
     PRICE("dollars and cents ≥ 0 (at most two decimals)", value -> number(value).filter(RateCardPrices::isPrice).isPresent());
 
     final String description;
@@ -146,7 +141,6 @@ public final class Settings {
       case "publication.suppress.max-count" -> Kind.WHOLE;
       case "serve.port" -> Kind.PORT;
       case "serve.refresh.seconds" -> Kind.POSITIVE_WHOLE;
-      case "marts.incremental" -> Kind.TRUE_OR_FALSE;
       default -> key.startsWith("caseload.slots.") && key.length() > "caseload.slots.".length() ? Kind.POSITIVE_NUMBER
           : key.startsWith("spark.") ? Kind.SPARK
           : RateCardOutcomes.codes().contains(key) ? Kind.PRICE

@@ -51,7 +51,7 @@ class FamilyPassTest {
     }
     assertTrue(plain.size() > 0, "the deck gives units");
     SameRows.assertSameRows(TestSpark.session().createDataFrame(plain, Units.SCHEMA),
-        FamilyPass.units(core, deck.asOf(), Measures.PORTED), "units of the ported measures");
+        FamilyPass.units(core, periods, Measures.PORTED), "units of the ported measures");
   }
 
   @Test
@@ -64,7 +64,8 @@ class FamilyPassTest {
       Dataset<Row> units = BenchmarkMeasures.byCode(m.code()).orElseThrow().units(in);
       dataFrameUnits = dataFrameUnits == null ? units : dataFrameUnits.unionByName(units);
     }
-    Dataset<Row> familyUnits = FamilyPass.units(core, asOf, Measures.PORTED).cache();
+    Dataset<Row> familyUnits = FamilyPass.units(core,
+        RunPeriods.of(Periods.earliestEnrollment(core.enrollments()), asOf), Measures.PORTED).cache();
     List<String> columns = List.of(Units.SCHEMA.fieldNames());
     String[] compared = columns.toArray(String[]::new);
 

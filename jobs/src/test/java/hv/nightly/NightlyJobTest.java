@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hv.TestInbox;
 import hv.TestSpark;
-import hv.marts.Marts;
 import hv.spark.Warehouse;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +32,7 @@ class NightlyJobTest {
   }
 
   static NightlyJob.Result night(Warehouse wh, TestInbox inbox) throws IOException {
-    return new NightlyJob(wh, IngestTest.QUIET, new Marts(wh, IngestTest.QUIET)).run(inbox.root(), null);
+    return NightlyJob.standard(wh, IngestTest.QUIET).run(inbox.root(), null);
   }
 
   /** Latest commit version of every table: a table that changed has a higher one. */

@@ -55,9 +55,9 @@ class SettingsTest {
   void setWinsOverConfDirAndTheInstalledConf(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("hv.properties"), MAX_COUNT + "=5\n");
     Settings settings = Settings.load(Optional.of(dir),
-        Map.of(MAX_COUNT, "11", "marts.incremental", "false", "spark.sql.shuffle.partitions", "4"));
+        Map.of(MAX_COUNT, "11", "serve.port", "10123", "spark.sql.shuffle.partitions", "4"));
     assertEquals(11, settings.whole(MAX_COUNT));
-    assertEquals(false, settings.isTrue("marts.incremental"));
+    assertEquals(10123, settings.whole("serve.port"));
     assertEquals("4", settings.startingWith("spark.").get("sql.shuffle.partitions"));
   }
 
@@ -74,7 +74,7 @@ class SettingsTest {
   @Test
   void aValueNotOfItsKeysKindIsRefusedByName() {
     Map<String, String> wrong = Map.of(MAX_COUNT, "nine", "serve.port", "70000", "serve.refresh.seconds", "0",
-        "caseload.slots.NFP", "-3", "marts.incremental", "yes", "RC1", "10.005", "warehouse", "");
+        "caseload.slots.NFP", "-3", "RC1", "10.005", "warehouse", "");
     wrong.forEach((key, value) -> {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> Settings.load(Optional.empty(), Map.of(key, value)), key + "=" + value);

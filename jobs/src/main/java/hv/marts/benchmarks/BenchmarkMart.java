@@ -1,14 +1,8 @@
 package hv.marts.benchmarks;
 
-import hv.core.CoreTables;
 import hv.marts.common.Rollup;
-import hv.marts.common.Strata;
-import hv.marts.incremental.PeriodRefresh;
-import hv.marts.incremental.PeriodTable;
-import hv.spark.Lineage;
-import java.time.LocalDate;
-import hv.spark.Parallel;
-import java.util.List;
+import hv.measures.Measure;
+import hv.measures.Measures;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,41 +17,19 @@ public final class BenchmarkMart {
   /** Measures whose numerator counts events (a rate per child, not a percentage). */
   public static final Set<String> COUNT_MEASURES = Set.of("PM08");
 
-  private static final int MEASURE_THREADS = 4;
-
-  /** The night's rows of both tables; {@link #units()} and {@link #results()} are the whole tables after the write. */
-  public record Result(PeriodTable unitTable, PeriodTable resultTable, String plan) {
-    public Dataset<Row> units() {
-      return unitTable.all();
-    }
-
-    public Dataset<Row> results() {
-      return resultTable.all();
-    }
-  }
+  public record Result(Dataset<Row> units, Dataset<Row> results) {}
 
   private BenchmarkMart() {}
 
-  /** Every period for every episode. */
-  public static Result build(CoreTables core, LocalDate asOf) {
-    return build(core, asOf, PeriodRefresh.full("asked for"));
-  }
-
-  public static Result build(CoreTables core, LocalDate asOf, PeriodRefresh refresh) {
-    BenchmarkInputs in = BenchmarkInputs.of(core, asOf).cached();
-    PeriodRefresh.Plan plan = refresh.plan(in.periods());
-    BenchmarkInputs tonight = in.withPeriods(plan.periods(in.periods()));
-    // each measure is planned and computed on its own, side by side: one union of nineteen
-    // deep plans costs the optimizer far more than nineteen plans
-    List<Dataset<Row>> perMeasure;
-    try (Parallel parallel = new Parallel(MEASURE_THREADS)) {
-      perMeasure = parallel.map(BenchmarkMeasures.ALL, m -> Lineage.cut(m.units(tonight)));
-    }
-    PeriodTable units = plan.units(perMeasure.stream().reduce(Dataset::unionByName).orElseThrow());
-    Rollup rollup = new Rollup(Rollup.Labels.BENCHMARK,
-        BenchmarkMeasures.ALL.stream().map(Measure::code).toList(), COUNT_MEASURES);
-    Dataset<Row> results = rollup.results(units.written(), plan.rolledUp(in.periods(), units), core.programs(),
-        Strata.of(in.episodes()));
-    return new Result(units, plan.results(units, results), plan.describe(units));
+  /**
+   * @param units    the family pass's units of the benchmark measures ({@link hv.marts.common.Units#SCHEMA})
+   * @param periods  the run's FFY periods ({@link hv.time.Periods#SCHEMA})
+   * @param programs every published program
+   * @param strata   {@link hv.marts.common.Strata} of every episode
+   */
+  public static Result of(Dataset<Row> units, Dataset<Row> periods, Dataset<Row> programs, Dataset<Row> strata) {
+    Rollup rollup = new Rollup(Rollup.Labels.BENCHMARK, Measures.PORTED.stream().map(Measure::code).toList(),
+        COUNT_MEASURES);
+    return new Result(units, rollup.results(units, periods, programs, strata));
   }
 }

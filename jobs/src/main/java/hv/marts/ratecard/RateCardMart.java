@@ -7,8 +7,6 @@ import static org.apache.spark.sql.functions.lit;
 import hv.core.CoreTables;
 import hv.marts.common.Rollup;
 import hv.marts.common.Strata;
-import hv.marts.incremental.PeriodRefresh;
-import hv.marts.incremental.PeriodTable;
 import hv.time.Periods;
 import java.time.LocalDate;
 import java.util.Set;
@@ -23,34 +21,16 @@ import org.apache.spark.sql.Row;
  */
 public final class RateCardMart {
 
-  /**
-   * The night's rows of the three tables; {@link #units()} and {@link #results()} are the whole
-   * tables after the write (payments are always recomputed whole, from every period's results).
-   */
-  public record Result(PeriodTable unitTable, PeriodTable resultTable, Dataset<Row> payments, String plan) {
-    public Dataset<Row> units() {
-      return unitTable.all();
-    }
-
-    public Dataset<Row> results() {
-      return resultTable.all();
-    }
-  }
+  public record Result(Dataset<Row> units, Dataset<Row> results, Dataset<Row> payments) {}
 
   private RateCardMart() {}
 
   /** Every period for every episode. */
   public static Result build(CoreTables core, LocalDate asOf, RateCardPrices prices) {
-    return build(core, asOf, prices, PeriodRefresh.full("asked for"));
-  }
-
-  public static Result build(CoreTables core, LocalDate asOf, RateCardPrices prices, PeriodRefresh refresh) {
     RateCardInputs in = RateCardInputs.of(core, asOf).cached();
-    PeriodRefresh.Plan plan = refresh.plan(in.periods());
-    RateCardInputs tonight = in.withPeriods(plan.periods(in.periods()));
     Dataset<Row> programs = core.programs();
-    Dataset<Row> computed = RateCardOutcomes.ALL.stream()
-        .map(o -> o.units(tonight))
+    Dataset<Row> units = RateCardOutcomes.ALL.stream()
+        .map(o -> o.units(in))
         .reduce(Dataset::unionByName)
         .orElseThrow()
         .join(broadcast(programs.select("program_id", "contract_number")), "program_id")
@@ -59,18 +39,15 @@ public final class RateCardMart {
             col("numerator").equalTo(1L).as("achieved"), col("window_start"), col("window_end"),
             col("evidence_date"), col("evidence_id"), col("note"))
         .cache();
-    PeriodTable units = plan.units(computed);
     Rollup rollup = new Rollup(Rollup.Labels.RATECARD, RateCardOutcomes.codes(), Set.of());
-    Dataset<Row> counted = units.written().select(col(Periods.PERIOD), col("program_id"), col("enrollment_id"),
+    Dataset<Row> counted = units.select(col(Periods.PERIOD), col("program_id"), col("enrollment_id"),
         col("outcome_code"), col("eligible").as("in_denominator"), col("achieved").cast("long").as("numerator"),
         lit(false).as("missing"));
     // the rate card has no "missing" rule: the roll-up's missing column is always 0 and not published
-    Dataset<Row> rolledUp = rollup.results(counted, plan.rolledUp(in.periods(), units), programs,
-            Strata.of(in.episodes()))
+    Dataset<Row> results = rollup.results(counted, in.periods(), programs, Strata.of(in.episodes()))
         .drop("missing")
         .cache();
-    PeriodTable results = plan.results(units, rolledUp);
-    Dataset<Row> payments = RateCardPayments.of(RateCardPayments.earnings(results.all(), prices), programs);
-    return new Result(units, results, payments, plan.describe(units));
+    Dataset<Row> payments = RateCardPayments.of(RateCardPayments.earnings(results, prices), programs);
+    return new Result(units, results, payments);
   }
 }

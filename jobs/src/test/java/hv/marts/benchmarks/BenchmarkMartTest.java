@@ -9,12 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hv.TestSpark;
 import hv.core.CoreTables;
 import hv.marts.decks.Deck;
+import hv.marts.FamilyPass;
+import hv.marts.common.Episodes;
+import hv.marts.common.Strata;
 import hv.marts.decks.DeckFamilies;
+import hv.measures.Measures;
+import hv.time.Periods;
+import hv.time.RunPeriods;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
-/** The entry point wires every measure through the roll-up: state totals equal the units' counts. */
+/** The family pass's units of every measure through the roll-up: state totals equal the units' counts. */
 class BenchmarkMartTest {
 
   @Test
@@ -22,7 +28,9 @@ class BenchmarkMartTest {
     Deck deck = Deck.read(Deck.folder().resolve("PM03.json"));
     CoreTables core = DeckFamilies.standard().tables(TestSpark.session(), deck);
 
-    BenchmarkMart.Result result = BenchmarkMart.build(core, deck.asOf());
+    RunPeriods periods = RunPeriods.of(Periods.earliestEnrollment(core.enrollments()), deck.asOf());
+    BenchmarkMart.Result result = BenchmarkMart.of(FamilyPass.units(core, periods, Measures.PORTED),
+        Periods.of(TestSpark.session(), periods.federal()), core.programs(), Strata.of(Episodes.of(core)));
 
     assertEquals(List.of("period", "level", "entity_id", "stratum", "stratum_value", "measure_code", "numerator",
         "denominator", "missing", "rate", "ci_low", "ci_high"), List.of(result.results().columns()));

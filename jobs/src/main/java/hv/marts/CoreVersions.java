@@ -1,4 +1,4 @@
-package hv.marts.incremental;
+package hv.marts;
 
 import hv.contract.Contract;
 import hv.contract.FileSchema;
@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * The version of every core table that a build of the marts read: the marts are a function of
- * exactly these versions (and the code), so a later build can ask the tables' change data feed
- * what changed since.
+ * exactly these versions (and the code). Each mart commit records them (the audit trail of a
+ * figure: which core rows it was computed from, readable with Delta time travel).
  */
 public record CoreVersions(Map<String, Long> versions) {
 
@@ -23,16 +23,8 @@ public record CoreVersions(Map<String, Long> versions) {
   }
 
   /** The table's latest version (from its log: no Spark job). */
-  static long latestVersion(Warehouse warehouse, String schema, String table) {
+  private static long latestVersion(Warehouse warehouse, String schema, String table) {
     return DeltaTable.forPath(warehouse.spark(), warehouse.location(schema, table))
         .history(1).select("version").first().getLong(0);
-  }
-
-  public long of(String table) {
-    Long v = versions.get(table);
-    if (v == null) {
-      throw new IllegalArgumentException("no version of core." + table);
-    }
-    return v;
   }
 }
