@@ -7,13 +7,14 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * One performance measure as a plain-Java rule over one family: the family's units in every
- * period of the run. No Spark type inside; Serializable only so that the family pass can ship
- * it to where the families are.
+ * One performance measure or rate card outcome as a plain-Java rule over one family: the
+ * family's units in every period of the run (FFY for the measures, SFY for the rate card). No
+ * Spark type inside; Serializable only so that the family pass can ship it to where the
+ * families are.
  */
 public interface Measure extends Serializable {
 
-  /** {@code PM01} … {@code PM19}. */
+  /** {@code PM01} … {@code PM19}, {@code RC1} … {@code RC4}. */
   String code();
 
   UnitType unitType();

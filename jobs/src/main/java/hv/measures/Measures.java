@@ -2,8 +2,9 @@ package hv.measures;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
-/** The measures ported to the family pass so far, in code order: the 19 benchmarks (the rate card still runs as DataFrame code). */
+/** The measures ported to the family pass so far, in code order: the 19 benchmarks and the 4 rate card outcomes. */
 public final class Measures {
 
   public static final List<Measure> PORTED = List.of(
@@ -27,9 +28,19 @@ public final class Measures {
       new Pm18CompletedDevelopmentalReferral(),
       new Pm19IpvReferral());
 
+  /** The Outcomes Rate Card's outcomes (SFY periods, episodes of any caregiver). */
+  public static final List<Measure> RATE_CARD = List.of(
+      new Rc1PriorityPopulation(),
+      new Rc2PrenatalEnrollment(),
+      new Rc3EducationTrainingEmployment(),
+      new Rc4PrenatalPostpartumCare());
+
+  /** Both, benchmarks first. */
+  public static final List<Measure> ALL = Stream.concat(PORTED.stream(), RATE_CARD.stream()).toList();
+
   private Measures() {}
 
   public static Optional<Measure> byCode(String code) {
-    return PORTED.stream().filter(m -> m.code().equals(code)).findFirst();
+    return ALL.stream().filter(m -> m.code().equals(code)).findFirst();
   }
 }

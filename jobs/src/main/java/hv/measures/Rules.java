@@ -21,10 +21,22 @@ final class Rules {
 
   /** An answer's value is the whole number n (the contract checks numeric items are whole numbers). */
   static boolean isNumber(String value, int n) {
+    Integer number = wholeNumber(value);
+    return number != null && number == n;
+  }
+
+  /** An answer's value is a whole number ≥ n. */
+  static boolean isAtLeast(String value, int n) {
+    Integer number = wholeNumber(value);
+    return number != null && number >= n;
+  }
+
+  /** The whole number an answer's value holds; none when empty or not a number. */
+  private static Integer wholeNumber(String value) {
     try {
-      return value != null && Integer.parseInt(value.trim()) == n;
+      return value == null ? null : Integer.parseInt(value.trim());
     } catch (NumberFormatException notANumber) {
-      return false;
+      return null;
     }
   }
 }

@@ -10,8 +10,9 @@ import hv.time.Span;
 import java.time.LocalDate;
 
 /**
- * One unit of one measure in one period: what a row of {@code marts.benchmark_units} carries
- * ({@link hv.marts.common.Units}), in plain Java. The counting rules hold by construction: a
+ * One unit of one measure in one period: what a row of {@code marts.benchmark_units} (or, for
+ * the rate card, of {@code marts.ratecard_units}) carries ({@link hv.marts.common.Units}), in
+ * plain Java. The counting rules hold by construction: a
  * missing unit is never in the denominator, and only a unit in the denominator has a numerator
  * (the achieved flag as 0/1, or an event count).
  */
@@ -41,6 +42,12 @@ public record Unit(String period, String measureCode, UnitType unitType, String 
   public static Unit of(Period p, String code, Episode e, HomeVisit v) {
     return new Unit(p.name(), code, UnitType.V, e.enrollmentId(), e.indexChild().map(Child::childId).orElse(null),
         v.visitId(), e.programId(), true, 0, false, null, null, null, null, null);
+  }
+
+  /** The index child an episode's unit reads rows of (RC4: its well-child visit). */
+  public Unit child(Child c) {
+    return new Unit(period, measureCode, unitType, enrollmentId, c.childId(), visitId, programId, inDenominator,
+        numerator, missing, windowStart, windowEnd, evidenceDate, evidenceId, note);
   }
 
   /** Left out of numerator and denominator for want of data, counted in missing. */

@@ -15,10 +15,14 @@ import hv.time.Periods;
 import hv.time.RunPeriods;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.TreeMap;
 import hv.core.CoreTables;
 import hv.marts.benchmarks.BenchmarkInputs;
 import hv.marts.benchmarks.BenchmarkMeasures;
 import hv.marts.common.Units;
+import hv.marts.ratecard.Outcome;
+import hv.marts.ratecard.RateCardInputs;
+import hv.marts.ratecard.RateCardOutcomes;
 import hv.measures.Measure;
 import hv.measures.Measures;
 import java.time.LocalDate;
@@ -29,14 +33,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The family pass (assembly + plain-Java measures in one flatMap) gives the units of the
- * DataFrame measures it replaces on the generated warehouse, unit for unit and column for
- * column (period, ids, program, denominator, numerator, missing, window, evidence, note).
+ * DataFrame measures and rate card outcomes it replaces on the generated warehouse, unit for
+ * unit and column for column (period, ids, program, denominator, numerator, missing, window,
+ * evidence, note).
  */
 class FamilyPassTest {
 
   /**
    * On one deck's families (PM12's: many children, screenings, deleted rows) every ported
-   * measure's units from the Spark pass are exactly those of the plain rules: the plumbing.
+   * measure's and outcome's units from the Spark pass are exactly those of the plain rules:
+   * the plumbing.
    */
   @Test
   void theSparkPassGivesThePlainRulesUnitsOnADeck() {
@@ -47,11 +53,11 @@ class FamilyPassTest {
     RunPeriods periods = RunPeriods.of(Periods.earliestEnrollment(core.enrollments()), deck.asOf());
     List<Row> plain = new ArrayList<>();
     for (Family f : Families.inMemory(live)) {
-      Measures.PORTED.forEach(m -> m.units(f, periods).forEach(u -> plain.add(FamilyPass.row(u))));
+      Measures.ALL.forEach(m -> m.units(f, periods).forEach(u -> plain.add(FamilyPass.row(u))));
     }
     assertTrue(plain.size() > 0, "the deck gives units");
     SameRows.assertSameRows(TestSpark.session().createDataFrame(plain, Units.SCHEMA),
-        FamilyPass.units(core, periods, Measures.PORTED), "units of the ported measures");
+        FamilyPass.units(core, periods, Measures.ALL), "units of the ported measures and outcomes");
   }
 
   @Test
@@ -64,8 +70,13 @@ class FamilyPassTest {
       Dataset<Row> units = BenchmarkMeasures.byCode(m.code()).orElseThrow().units(in);
       dataFrameUnits = dataFrameUnits == null ? units : dataFrameUnits.unionByName(units);
     }
+    // the units RateCardMart writes to marts.ratecard_units (there as eligible/achieved, with the contract)
+    RateCardInputs rateCard = RateCardInputs.of(core, asOf).cached();
+    for (Outcome o : RateCardOutcomes.ALL) {
+      dataFrameUnits = dataFrameUnits.unionByName(o.units(rateCard));
+    }
     Dataset<Row> familyUnits = FamilyPass.units(core,
-        RunPeriods.of(Periods.earliestEnrollment(core.enrollments()), asOf), Measures.PORTED).cache();
+        RunPeriods.of(Periods.earliestEnrollment(core.enrollments()), asOf), Measures.ALL).cache();
     List<String> columns = List.of(Units.SCHEMA.fieldNames());
     String[] compared = columns.toArray(String[]::new);
 
@@ -75,13 +86,19 @@ class FamilyPassTest {
         .collectAsList();
     long count = familyUnits.count();
     long counted = familyUnits.where(col("numerator").gt(0)).count();
+    Map<String, Long> achievedByOutcome = new TreeMap<>();
+    familyUnits.where(col("measure_code").startsWith("RC").and(col("numerator").gt(0)))
+        .groupBy("measure_code").count().collectAsList()
+        .forEach(r -> achievedByOutcome.put(r.getString(0), r.getLong(1)));
     familyUnits.unpersist();
-    System.out.printf("family pass: %d units (%d with a numerator); only DataFrame: %d; only family: %d%n",
-        count, counted, onlyDataFrame.size(), onlyFamily.size());
+    System.out.printf("family pass: %d units (%d with a numerator; achieved outcomes %s); only DataFrame: %d;"
+        + " only family: %d%n", count, counted, achievedByOutcome, onlyDataFrame.size(), onlyFamily.size());
     onlyDataFrame.stream().limit(20).forEach(r -> System.out.println("  only DataFrame: " + r));
     onlyFamily.stream().limit(20).forEach(r -> System.out.println("  only family: " + r));
 
     assertTrue(count > 0 && counted > 0, "the generated warehouse gives units that count");
+    assertEquals(RateCardOutcomes.codes(), List.copyOf(achievedByOutcome.keySet()),
+        "every outcome is achieved somewhere");
     assertEquals(List.of(), onlyFamily, "units only the family pass has");
     assertEquals(List.of(), onlyDataFrame, "units only the DataFrame path has");
   }

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The decks of the measures ported to the family pass ({@link Measures#PORTED}), run on the
- * plain-Java rules without a SparkSession: each case's rows become families in memory, and
+ * The decks of the measures and rate card outcomes ported to the family pass
+ * ({@link Measures#ALL}), run on the plain-Java rules without a SparkSession: each case's rows become families in memory, and
  * each case must give the same result per period as {@link DeckTest} expects.
  */
 class FamilyDeckTest {
@@ -55,7 +55,8 @@ class FamilyDeckTest {
       units.addAll(measure.units(f, periods));
     }
 
-    Set<String> runPeriods = new TreeSet<>(periods.federal().stream().map(Period::name).toList());
+    List<Period> measured = Measures.RATE_CARD.contains(measure) ? periods.state() : periods.federal();
+    Set<String> runPeriods = new TreeSet<>(measured.stream().map(Period::name).toList());
     Map<String, Map<String, Expected>> actual = new HashMap<>();
     Set<String> seen = new HashSet<>();
     List<String> duplicates = new ArrayList<>();
