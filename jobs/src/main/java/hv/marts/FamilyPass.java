@@ -1,10 +1,19 @@
 package hv.marts;
 
+import static org.apache.spark.sql.functions.col;
+
 import hv.core.CoreTables;
 import hv.family.FamilyAssembler;
+import hv.marts.benchmarks.BenchmarkMart;
+import hv.marts.common.Episodes;
+import hv.marts.common.Strata;
 import hv.marts.common.Units;
+import hv.marts.ratecard.RateCardMart;
+import hv.marts.ratecard.RateCardPrices;
 import hv.measures.Measure;
+import hv.measures.Measures;
 import hv.measures.Unit;
+import hv.time.Periods;
 import hv.time.RunPeriods;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -14,15 +23,47 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.storage.StorageLevel;
 
 /**
- * The new path's units: the families assembled once ({@link FamilyAssembler}) and every given
- * plain-Java measure evaluated on each in one {@code flatMap}, as rows of {@link Units#SCHEMA}.
+ * The one pass of a night: the families assembled once ({@link FamilyAssembler}) and every
+ * plain-Java rule evaluated on each in one {@code flatMap}; its units, persisted once, are
+ * what every mart aggregates.
+ *
+ * @param units    every unit of every measure and outcome ({@link Units#SCHEMA}), persisted
+ * @param periods  the run's periods
+ * @param programs the live programs
+ * @param strata   {@link Strata} of every episode
  */
-public final class FamilyPass {
+public record FamilyPass(Dataset<Row> units, RunPeriods periods, Dataset<Row> programs, Dataset<Row> strata) {
 
-  private FamilyPass() {}
+  /** The pass over the core tables for an as-of date (computed when first read, then kept). */
+  public static FamilyPass of(CoreTables core, LocalDate asOf) {
+    RunPeriods periods = RunPeriods.of(Periods.earliestEnrollment(core.enrollments()), asOf);
+    return new FamilyPass(units(core, periods, Measures.ALL).persist(StorageLevel.MEMORY_AND_DISK()), periods,
+        core.programs(), Strata.of(Episodes.of(core)));
+  }
 
+  public BenchmarkMart.Result benchmarks() {
+    return BenchmarkMart.of(unitsOf(Measures.PORTED), Periods.of(units.sparkSession(), periods.federal()), programs,
+        strata);
+  }
+
+  public RateCardMart.Result rateCard(RateCardPrices prices) {
+    return RateCardMart.of(unitsOf(Measures.RATE_CARD), Periods.of(units.sparkSession(), periods.state()), programs,
+        strata, prices);
+  }
+
+  /** Frees the persisted units. */
+  public void release() {
+    units.unpersist();
+  }
+
+  private Dataset<Row> unitsOf(List<Measure> measures) {
+    return units.where(col("measure_code").isin(measures.stream().map(Measure::code).toArray()));
+  }
+
+  /** Every unit the measures give on every family of the core tables, in one flatMap. */
   public static Dataset<Row> units(CoreTables core, RunPeriods periods, List<Measure> measures) {
     return FamilyAssembler.flatMap(core, family -> {
       List<Row> rows = new ArrayList<>();

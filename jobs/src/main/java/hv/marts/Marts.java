@@ -7,19 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import hv.core.CoreTables;
 import hv.history.CommitStamp;
 import hv.marts.benchmarks.BenchmarkMart;
-import hv.marts.common.Episodes;
-import hv.marts.common.Strata;
 import hv.marts.evaluation.EvaluationMart;
 import hv.marts.ratecard.RateCardMart;
 import hv.marts.ratecard.RateCardPrices;
-import hv.measures.Measures;
 import hv.nightly.NightStage;
 import hv.ops.OpsTables;
 import hv.ops.Progress;
 import hv.spark.Parallel;
 import hv.spark.Warehouse;
-import hv.time.Periods;
-import hv.time.RunPeriods;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -27,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Rebuilds every mart from core for an as-of date, whole, every night: the families are
@@ -54,19 +48,16 @@ public final class Marts implements NightStage {
     CoreVersions versions = CoreVersions.current(warehouse);
     CoreTables core = CoreTables.fromWarehouse(warehouse, versions.versions());
     String builtFrom = builtFrom(versions);
-    RunPeriods periods = RunPeriods.of(Periods.earliestEnrollment(core.enrollments()), asOf);
-    Dataset<Row> units = FamilyPass.units(core, periods, Measures.PORTED).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> strata = Strata.of(Episodes.of(core));
+    FamilyPass pass = FamilyPass.of(core, asOf);
     seconds.put("marts.core", progress.lap());
     progress.say("marts: core tables read (%.1fs)", seconds.get("marts.core"));
 
-    BenchmarkMart.Result benchmarks = BenchmarkMart.of(units, Periods.of(warehouse.spark(), periods.federal()),
-        core.programs(), strata);
+    BenchmarkMart.Result benchmarks = pass.benchmarks();
     publish("benchmarks", asOf, builtFrom, parallel, seconds, Map.of(
         "benchmark_units", benchmarks.units(),
         "benchmark_results", benchmarks.results()));
 
-    RateCardMart.Result rateCard = RateCardMart.build(core, asOf, RateCardPrices.configured());
+    RateCardMart.Result rateCard = pass.rateCard(RateCardPrices.configured());
     publish("ratecard", asOf, builtFrom, parallel, seconds, Map.of(
         "ratecard_units", rateCard.units(),
         "ratecard_results", rateCard.results(),
@@ -78,7 +69,7 @@ public final class Marts implements NightStage {
         "provider_comparison", evaluation.providerComparison(),
         "service_delivery", evaluation.serviceDelivery(),
         "data_quality", evaluation.dataQuality()));
-    units.unpersist();
+    pass.release();
   }
 
   /** Writes one mart's tables side by side, one commit each, and records the mart's seconds. */

@@ -10,12 +10,7 @@ import hv.TestSpark;
 import hv.core.CoreTables;
 import hv.marts.decks.Deck;
 import hv.marts.FamilyPass;
-import hv.marts.common.Episodes;
-import hv.marts.common.Strata;
 import hv.marts.decks.DeckFamilies;
-import hv.measures.Measures;
-import hv.time.Periods;
-import hv.time.RunPeriods;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -28,9 +23,7 @@ class BenchmarkMartTest {
     Deck deck = Deck.read(Deck.folder().resolve("PM03.json"));
     CoreTables core = DeckFamilies.standard().tables(TestSpark.session(), deck);
 
-    RunPeriods periods = RunPeriods.of(Periods.earliestEnrollment(core.enrollments()), deck.asOf());
-    BenchmarkMart.Result result = BenchmarkMart.of(FamilyPass.units(core, periods, Measures.PORTED),
-        Periods.of(TestSpark.session(), periods.federal()), core.programs(), Strata.of(Episodes.of(core)));
+    BenchmarkMart.Result result = FamilyPass.of(core, deck.asOf()).benchmarks();
 
     assertEquals(List.of("period", "level", "entity_id", "stratum", "stratum_value", "measure_code", "numerator",
         "denominator", "missing", "rate", "ci_low", "ci_high"), List.of(result.results().columns()));

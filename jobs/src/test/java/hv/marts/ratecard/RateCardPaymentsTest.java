@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hv.TestSpark;
 import hv.core.CoreTables;
+import hv.marts.FamilyPass;
 import hv.marts.decks.Deck;
 import hv.marts.decks.DeckFamilies;
 import hv.publish.RateCardReports;
@@ -36,7 +37,7 @@ class RateCardPaymentsTest {
   static void build() throws Exception {
     Deck deck = Deck.read(Path.of(RateCardPaymentsTest.class.getClassLoader().getResource("ratecard/payments.json").toURI()));
     core = DeckFamilies.standard().tables(TestSpark.session(), deck);
-    mart = RateCardMart.build(core, deck.asOf(), RateCardPrices.configured());
+    mart = FamilyPass.of(core, deck.asOf()).rateCard(RateCardPrices.configured());
     payments = new TreeMap<>();
     for (Row r : mart.payments().where(col("sfy").equalTo("SFY2026")).collectAsList()) {
       payments.put(r.getAs("contract_number") + " " + r.getAs("half") + " " + r.getAs("outcome_code"),
