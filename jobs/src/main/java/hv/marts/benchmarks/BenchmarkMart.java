@@ -5,11 +5,12 @@ import hv.marts.common.Rollup;
 import hv.marts.common.Strata;
 import hv.marts.incremental.PeriodRefresh;
 import hv.marts.incremental.PeriodTable;
+import hv.measures.MeasureFacts;
+import hv.measures.MeasureFacts.MeasureSet;
 import hv.spark.Lineage;
 import java.time.LocalDate;
 import hv.spark.Parallel;
 import java.util.List;
-import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -19,9 +20,6 @@ import org.apache.spark.sql.Row;
  * DataFrames; the caller writes them.
  */
 public final class BenchmarkMart {
-
-  /** Measures whose numerator counts events (a rate per child, not a percentage). */
-  public static final Set<String> COUNT_MEASURES = Set.of("PM08");
 
   private static final int MEASURE_THREADS = 4;
 
@@ -54,8 +52,8 @@ public final class BenchmarkMart {
       perMeasure = parallel.map(BenchmarkMeasures.ALL, m -> Lineage.cut(m.units(tonight)));
     }
     PeriodTable units = plan.units(perMeasure.stream().reduce(Dataset::unionByName).orElseThrow());
-    Rollup rollup = new Rollup(Rollup.Labels.BENCHMARK,
-        BenchmarkMeasures.ALL.stream().map(Measure::code).toList(), COUNT_MEASURES);
+    Rollup rollup = new Rollup(Rollup.Labels.BENCHMARK, MeasureFacts.codes(MeasureSet.BENCHMARK),
+        MeasureFacts.countCodes());
     Dataset<Row> results = rollup.results(units.written(), plan.rolledUp(in.periods(), units), core.programs(),
         Strata.of(in.episodes()));
     return new Result(units, plan.results(units, results), plan.describe(units));

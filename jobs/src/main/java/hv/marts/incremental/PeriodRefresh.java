@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import hv.marts.common.PeriodJoin;
 import hv.spark.Lineage;
 import hv.spark.Warehouse;
-import hv.time.FiscalYear;
+import hv.time.PeriodName;
 import hv.time.Periods;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -85,7 +85,7 @@ public final class PeriodRefresh {
     }
     List<String> published = names(published(resultsTable).select(Periods.PERIOD).distinct());
     List<String> reused = current.stream()
-        .filter(p -> !p.endsWith(FiscalYear.YTD_SUFFIX) && published.contains(p)).toList();
+        .filter(p -> !PeriodName.parse(p).isYearToDate() && published.contains(p)).toList();
     List<String> removed = published.stream().filter(p -> !current.contains(p)).toList();
     return new Plan(current, reused, removed);
   }

@@ -9,9 +9,10 @@ import hv.marts.common.Rollup;
 import hv.marts.common.Strata;
 import hv.marts.incremental.PeriodRefresh;
 import hv.marts.incremental.PeriodTable;
+import hv.measures.MeasureFacts;
+import hv.measures.MeasureFacts.MeasureSet;
 import hv.time.Periods;
 import java.time.LocalDate;
-import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -60,7 +61,8 @@ public final class RateCardMart {
             col("evidence_date"), col("evidence_id"), col("note"))
         .cache();
     PeriodTable units = plan.units(computed);
-    Rollup rollup = new Rollup(Rollup.Labels.RATECARD, RateCardOutcomes.codes(), Set.of());
+    Rollup rollup = new Rollup(Rollup.Labels.RATECARD, MeasureFacts.codes(MeasureSet.RATE_CARD),
+        MeasureFacts.countCodes());
     Dataset<Row> counted = units.written().select(col(Periods.PERIOD), col("program_id"), col("enrollment_id"),
         col("outcome_code"), col("eligible").as("in_denominator"), col("achieved").cast("long").as("numerator"),
         lit(false).as("missing"));
