@@ -292,7 +292,8 @@ public final class Report {
     // -- state benchmarks --
 
     private void stateBenchmarks() {
-      out.append("<section id=\"state\"><h2>The state's 19 benchmarks</h2>");
+      out.append("<section id=\"state\"><h2>The state's ").append(MeasureFacts.codes(MeasureSet.BENCHMARK).size())
+          .append(" benchmarks</h2>");
       if (benchmarkPeriod.isEmpty()) {
         out.append("<p>No benchmark period has been computed.</p></section>\n");
         return;
