@@ -2,6 +2,8 @@ package hv.publish;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hv.measures.MeasureFacts;
+import hv.measures.MeasureFacts.MeasureSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -76,6 +78,11 @@ public record PublishedTable(String table, String description, List<String> key,
                List<PublishedColumn> commonColumns) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, String> MEASURE_WORDS = Map.of(
+      "${benchmarks}", MeasureFacts.range(MeasureSet.BENCHMARK),
+      "${outcomes}", MeasureFacts.range(MeasureSet.RATE_CARD),
+      "${count measures}", MeasureFacts.inWords(MeasureFacts.codes(MeasureFacts::counts)),
+      "${lower is better}", MeasureFacts.inWords(MeasureFacts.codes(MeasureFacts::lowerIsBetter)));
   private static Map<String, PublishedTable> loaded;
   private static Index index;
 
@@ -86,13 +93,30 @@ public record PublishedTable(String table, String description, List<String> key,
       Map<String, PublishedTable> tables = new LinkedHashMap<>();
       for (String name : index.published()) {
         PublishedTable t = read("schemas/marts/" + name + ".json", PublishedTable.class);
-        List<PublishedColumn> columns = new ArrayList<>(t.columns());
+        List<PublishedColumn> columns = new ArrayList<>(t.columns().stream().map(c -> new PublishedColumn(c.name(),
+            withMeasureWords(c.meaning()), c.count(), c.suppressedWith())).toList());
         columns.addAll(index.commonColumns());
         tables.put(name, new PublishedTable(t.table(), t.description(), t.key(), t.margins(), List.copyOf(columns)));
       }
       loaded = tables;
     }
     return loaded;
+  }
+
+  /**
+   * A meaning with the registry's words for its placeholders ({@code ${benchmarks}} →
+   * {@code PM01 ... PM19}, {@code ${outcomes}}, {@code ${count measures}}, {@code ${lower is better}}):
+   * the schemas name no measure list of their own.
+   */
+  static String withMeasureWords(String meaning) {
+    String text = meaning;
+    for (Map.Entry<String, String> w : MEASURE_WORDS.entrySet()) {
+      text = text.replace(w.getKey(), w.getValue());
+    }
+    if (text.contains("${")) {
+      throw new IllegalStateException("unknown placeholder in: " + meaning);
+    }
+    return text;
   }
 
   public static PublishedTable named(String table) {

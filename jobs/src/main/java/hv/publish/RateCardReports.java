@@ -1,13 +1,15 @@
 package hv.publish;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import hv.marts.ratecard.RateCardPayments;
 import hv.marts.ratecard.RateCardPrices;
+import hv.measures.MeasureFacts;
+import hv.measures.MeasureFacts.MeasureSet;
+import hv.time.FiscalYear;
 import hv.time.Periods;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +43,7 @@ public final class RateCardReports {
   public static final String FOLDER = "ratecard";
 
   /** Reporting periods: the quarters that open a half and the halves (Q2 and Q4 are reported with their half). */
-  private static final String REPORTING = "^SFY\\d{4}-(Q1|H1|Q3|H2)$";
+  private static final String[] REPORTING = {"Q1", "H1", "Q3", "H2"};
   private static final List<String> RATE_CARD_COLUMNS =
       List.of("period", "level", "entity_id", "outcome_code", "achieved", "eligible", "rate");
   private static final List<String> BILLING_COLUMNS =
@@ -51,7 +53,7 @@ public final class RateCardReports {
       Map.entry("period", "reporting period: SFY<y>-Q1, SFY<y>-H1 (Q1 + Q2), SFY<y>-Q3, SFY<y>-H2 (Q3 + Q4)"),
       Map.entry("level", "PROGRAM or CONTRACT (all programs sharing a contract_number)"),
       Map.entry("entity_id", "program id or contract number"),
-      Map.entry("outcome_code", "RC1 ... RC4, or ALL: the totals of the file"),
+      Map.entry("outcome_code", MeasureFacts.range(MeasureSet.RATE_CARD) + ", or ALL: the totals of the file"),
       Map.entry("achieved", "eligible episodes that achieved the outcome, exact"),
       Map.entry("eligible", "episodes eligible for the outcome in the period, exact"),
       Map.entry("rate", "achieved / eligible"),
@@ -69,7 +71,9 @@ public final class RateCardReports {
    */
   public static Map<String, List<StructField>> write(Path tree, Dataset<Row> results, Dataset<Row> payments,
                                                      Dataset<Row> programs, RateCardPrices prices) {
-    Dataset<Row> reported = results.where(col(Periods.PERIOD).rlike(REPORTING));
+    Column name = Periods.nameParts(col(Periods.PERIOD));
+    Dataset<Row> reported = results.where(name.getField(Periods.KIND).equalTo(FiscalYear.SFY.name())
+        .and(name.getField(Periods.PART).isin((Object[]) REPORTING)));
     Dataset<Row> rateCard = reported
         .where(col("stratum").equalTo(RateCardPayments.ALL).and(col("level").isin("PROGRAM", "CONTRACT")))
         .select(RATE_CARD_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
@@ -103,15 +107,18 @@ public final class RateCardReports {
                                       RateCardPrices prices) {
     Dataset<Row> earnings = RateCardPayments.earnings(results, prices);
     Dataset<Row> paid = payments.where(col("outcome_code").equalTo(RateCardPayments.ALL))
-        .select(concat_ws("-", col("sfy"), col("half")).as(Periods.PERIOD), col("contract_number").as("entity_id"),
-            col("paid"));
+        .select(col("sfy"), col("half"), col("contract_number").as("entity_id"), col("paid"));
+    Column name = Periods.nameParts(col(Periods.PERIOD));
     Column contract = col("level").equalTo("CONTRACT");
     Dataset<Row> totals = earnings
         .groupBy(Periods.PERIOD, "level", "entity_id")
         .agg(sum("achieved").as("achieved"), sum("earned").cast(RateCardPayments.MONEY).as("earned"))
         .join(RateCardPayments.caps(programs).withColumnRenamed("contract_number", "entity_id"),
             "entity_id", "left")
-        .join(paid, new String[] {Periods.PERIOD, "entity_id"}, "left")
+        // a half's payment, by the parts of the period's name (a quarter has none)
+        .withColumn("sfy", name.getField(Periods.FISCAL_YEAR))
+        .withColumn("half", name.getField(Periods.PART))
+        .join(paid, new String[] {"sfy", "half", "entity_id"}, "left")
         .select(col(Periods.PERIOD), col("level"), col("entity_id"), lit(RateCardPayments.ALL).as("outcome_code"),
             col("achieved"), lit(null).cast(RateCardPayments.MONEY).as("price"), col("earned"),
             when(contract, col("cap")).as("cap"), when(contract, col("paid")).as("paid"));
@@ -133,7 +140,7 @@ public final class RateCardReports {
     }
     files.forEach((file, fileRows) -> {
       List<String> lines = new ArrayList<>(List.of(String.join(",", columns)));
-      // outcome codes sort RC1…RC4 before ALL
+      // the outcomes, then the file's ALL row
       fileRows.stream().sorted(Comparator.comparing((Row r) -> r.getString(3).equals(RateCardPayments.ALL))
               .thenComparing(r -> r.getString(3)))
           .forEach(r -> lines.add(line(r)));

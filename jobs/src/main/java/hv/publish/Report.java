@@ -4,7 +4,9 @@ import static hv.publish.Html.count;
 import static hv.publish.Html.esc;
 import static org.apache.spark.sql.functions.col;
 
-import hv.time.FiscalYear;
+import hv.measures.MeasureFacts;
+import hv.measures.MeasureFacts.MeasureSet;
+import hv.time.Period;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +39,6 @@ import org.apache.spark.sql.Row;
 public final class Report {
 
   public static final String FILE = "report.html";
-
-  /** PM08 is a rate of events per child, not a share. */
-  static final String PER_CHILD = "PM08";
 
   private static final String STATE = "STATE";
   private static final String PROGRAM = "PROGRAM";
@@ -135,49 +134,9 @@ public final class Report {
     }
   }
 
-  /** A period of the marts, from its name (FFY2026-Q2, SFY2026-H1, FFY2026-YTD …). */
-  record Period(String name, FiscalYear kind, LocalDate start, LocalDate end, boolean yearToDate) {
-
-    private static final Pattern NAME = Pattern.compile("^(FFY|SFY)(\\d{4})(-[A-Z0-9]+)?$");
-
-    static Period parse(String name, LocalDate asOf) {
-      Matcher m = NAME.matcher(name);
-      if (!m.matches()) {
-        throw new IllegalArgumentException("not a period: " + name);
-      }
-      FiscalYear kind = FiscalYear.valueOf(m.group(1));
-      LocalDate yearStart = LocalDate.of(Integer.parseInt(m.group(2)) - 1, kind.startMonth(), 1);
-      String suffix = m.group(3) == null ? "" : m.group(3);
-      if (suffix.equals(FiscalYear.YTD_SUFFIX)) {
-        return new Period(name, kind, yearStart, asOf, true);
-      }
-      FiscalYear.Part span = kind.parts().stream().filter(s -> s.suffix().equals(suffix)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("not a period: " + name));
-      return new Period(name, kind, yearStart.plusMonths(span.fromMonth()),
-          yearStart.plusMonths(span.toMonth()).minusDays(1), false);
-    }
-
-    boolean wholeYear() {
-      return !yearToDate && start.plusYears(1).minusDays(1).equals(end);
-    }
-
-    /** The same period a year earlier (FFY2026-Q2 → FFY2025-Q2). */
-    String yearEarlier() {
-      Matcher m = NAME.matcher(name);
-      m.matches();
-      return m.group(1) + (Integer.parseInt(m.group(2)) - 1) + (m.group(3) == null ? "" : m.group(3));
-    }
-
-    /** Short axis label: FFY2025 → FY25, FFY2026-Q2 → FY26 Q2. */
-    String shortName() {
-      Matcher m = NAME.matcher(name);
-      m.matches();
-      return "FY" + m.group(2).substring(2) + (m.group(3) == null ? "" : " " + m.group(3).substring(1));
-    }
-
-    static final Comparator<Period> BY_END = Comparator.comparing(Period::end)
-        .thenComparing(Period::start, Comparator.reverseOrder());
-  }
+  /** Periods by their last day; of two ending the same day, the longer one last. */
+  static final Comparator<Period> BY_END = Comparator.comparing(Period::end)
+      .thenComparing(Period::start, Comparator.reverseOrder());
 
   /** Text order with digit runs compared as numbers (P-2 before P-10); plain text order breaks ties. */
   static final Comparator<String> NATURAL = (a, b) -> {
@@ -257,13 +216,13 @@ public final class Report {
     /** The newest ended period of a kind (the longer one when two end the same day); YTD only if none ended. */
     Optional<Period> latest(List<Figure> figures) {
       List<Period> periods = periods(figures);
-      return periods.stream().filter(p -> !p.yearToDate()).max(Period.BY_END)
-          .or(() -> periods.stream().max(Period.BY_END));
+      return periods.stream().filter(p -> !p.nameParts().isYearToDate()).max(BY_END)
+          .or(() -> periods.stream().max(BY_END));
     }
 
     List<Period> periods(List<Figure> figures) {
       return figures.stream().map(Figure::period).distinct().map(p -> Period.parse(p, asOf))
-          .sorted(Period.BY_END).toList();
+          .sorted(BY_END).toList();
     }
 
     List<String> programs() {
@@ -333,24 +292,26 @@ public final class Report {
     // -- state benchmarks --
 
     private void stateBenchmarks() {
-      out.append("<section id=\"state\"><h2>The state's 19 benchmarks</h2>");
+      out.append("<section id=\"state\"><h2>The state's ").append(MeasureFacts.codes(MeasureSet.BENCHMARK).size())
+          .append(" benchmarks</h2>");
       if (benchmarkPeriod.isEmpty()) {
         out.append("<p>No benchmark period has been computed.</p></section>\n");
         return;
       }
       Period period = benchmarkPeriod.get();
       Map<String, Figure> now = byCode(data.stateBenchmarks(), period.name(), ALL);
-      Map<String, Figure> before = byCode(data.stateBenchmarks(), period.yearEarlier(), ALL);
+      String yearEarlier = period.nameParts().yearEarlier().toString();
+      Map<String, Figure> before = byCode(data.stateBenchmarks(), yearEarlier, ALL);
       out.append("<p class=\"note\">").append(esc(period.name()))
           .append(": rate with its 95% interval (the bar), and the same period a year earlier. ")
-          .append("For PM01 and PM09 a lower rate is better; PM08 counts injury visits per child.</p>")
+          .append(esc(directionNote())).append("</p>")
           .append("<table class=\"bench\"><thead><tr><th>Measure</th><th class=\"chart\">Rate and 95% interval</th>")
           .append("<th class=\"num\">Rate</th><th class=\"num\">Interval</th><th class=\"num\">Numerator / denominator</th>")
-          .append("<th class=\"num\">").append(esc(period.yearEarlier())).append("</th></tr></thead><tbody>");
+          .append("<th class=\"num\">").append(esc(yearEarlier)).append("</th></tr></thead><tbody>");
       String area = "";
       for (String code : measureCodes) {
-        if (!ReportLabels.area(code).equals(area)) {
-          area = ReportLabels.area(code);
+        if (!MeasureFacts.of(code).area().equals(area)) {
+          area = MeasureFacts.of(code).area();
           out.append("<tr class=\"area\"><th colspan=\"6\">").append(esc(area)).append("</th></tr>");
         }
         Figure f = now.get(code);
@@ -363,10 +324,22 @@ public final class Report {
       out.append("</tbody></table></section>\n");
     }
 
+    /** The measures where lower is better and what the count measures count (measures.md "Common terms"). */
+    private static String directionNote() {
+      List<MeasureFacts> benchmarks = MeasureFacts.in(MeasureSet.BENCHMARK);
+      return "For " + MeasureFacts.inWords(benchmarks.stream().filter(MeasureFacts::lowerIsBetter).map(MeasureFacts::code)
+          .toList()) + " a lower rate is better; " + benchmarks.stream().filter(MeasureFacts::counts)
+          .map(f -> f.code() + " counts " + f.counted()).collect(Collectors.joining("; ")) + ".";
+    }
+
+    private static String label(String code) {
+      return MeasureFacts.of(code).label();
+    }
+
     private void measureCell(String code) {
       out.append("<td class=\"measure\"><span class=\"code\">").append(esc(code)).append("</span> ")
-          .append(esc(ReportLabels.name(code)));
-      if (code.equals("PM01") || code.equals("PM09")) {
+          .append(esc(label(code)));
+      if (MeasureFacts.of(code).lowerIsBetter()) {
         out.append(" <span class=\"hint\">lower is better</span>");
       }
       out.append("</td>");
@@ -374,7 +347,7 @@ public final class Report {
 
     /** Chart, rate, interval and counts of one figure (four cells); {@code stateRate} draws the state's mark. */
     private void figureCells(Figure f, String code, Double stateRate) {
-      boolean perChild = code.equals(PER_CHILD);
+      boolean perChild = MeasureFacts.of(code).counts();
       if (f == null) {
         out.append("<td class=\"chart\"></td><td class=\"num none\" colspan=\"3\">not computed</td>");
       } else if (f.suppressed()) {
@@ -399,7 +372,7 @@ public final class Report {
 
     private String rateText(Figure f, String code) {
       return f.suppressed() ? "<span class=\"supp\">suppressed</span>"
-          : f.shown() ? Html.rate(f.rate(), code.equals(PER_CHILD)) : "<span class=\"none\">no units</span>";
+          : f.shown() ? Html.rate(f.rate(), MeasureFacts.of(code).counts()) : "<span class=\"none\">no units</span>";
     }
 
     private static Map<String, Figure> byCode(List<Figure> figures, String period, String entity) {
@@ -492,7 +465,7 @@ public final class Report {
     private void heatMap(List<String> programs, Map<String, Comparison> comparison, Map<String, Figure> figures) {
       out.append("<div class=\"scroll\"><table class=\"heat\"><thead><tr><th>Program</th>");
       for (String code : measureCodes) {
-        out.append("<th title=\"").append(esc(ReportLabels.name(code))).append("\">").append(esc(code)).append("</th>");
+        out.append("<th title=\"").append(esc(label(code))).append("\">").append(esc(code)).append("</th>");
       }
       out.append("</tr></thead><tbody>");
       for (String id : programs) {
@@ -504,9 +477,9 @@ public final class Report {
           Standing s = c != null ? c.standing()
               : f == null || !f.shown() ? (f != null && f.suppressed() ? Standing.SUPPRESSED : Standing.NONE)
               : Standing.TOO_FEW;
-          String text = f == null ? "" : f.suppressed() ? "•" : f.shown() ? Html.rate(f.rate(), code.equals(PER_CHILD)) : "–";
+          String text = f == null ? "" : f.suppressed() ? "•" : f.shown() ? Html.rate(f.rate(), MeasureFacts.of(code).counts()) : "–";
           out.append("<td class=\"").append(s.css).append("\" title=\"")
-              .append(esc(code + " " + ReportLabels.name(code) + ": " + s.meaning)).append("\">")
+              .append(esc(code + " " + label(code) + ": " + s.meaning)).append("\">")
               .append(text).append("</td>");
         }
         out.append("</tr>");
@@ -542,7 +515,7 @@ public final class Report {
         List<Figure> strata = rows.stream().filter(f -> !f.stratum().equals(ALL))
             .sorted(ReportLabels.strataOrder()).toList();
         out.append("<figure class=\"card\"><figcaption><span class=\"code\">").append(esc(code)).append("</span> ")
-            .append(esc(ReportLabels.name(code))).append(": ")
+            .append(esc(label(code))).append(": ")
             .append(overall == null ? "" : rateText(overall, code))
             .append(overall != null && overall.shown()
                 ? " <span class=\"hint\">(" + count(overall.numerator()) + " of " + count(overall.denominator()) + ")</span>"
@@ -574,7 +547,7 @@ public final class Report {
         String code = e.getKey();
         long hidden = e.getValue().stream().filter(Comparison::suppressed).count();
         out.append("<figure class=\"card funnel\" data-code=\"").append(esc(code)).append("\"><figcaption><span class=\"code\">")
-            .append(esc(code)).append("</span> ").append(esc(ReportLabels.name(code))).append("</figcaption>")
+            .append(esc(code)).append("</span> ").append(esc(label(code))).append("</figcaption>")
             .append(ReportCharts.funnel(e.getValue(), data::programName));
         if (hidden > 0) {
           out.append("<p class=\"hint\">").append(hidden).append(hidden == 1 ? " program" : " programs")
@@ -593,12 +566,12 @@ public final class Report {
           .append("quarter); rate card outcomes by state fiscal quarter. The band is the 95% interval; ")
           .append("a gap is a suppressed period.</p><div class=\"grid four\">");
       List<Period> years = data.periods(data.stateBenchmarks()).stream()
-          .filter(p -> p.wholeYear() || benchmarkPeriod.map(p::equals).orElse(false)).toList();
+          .filter(p -> p.nameParts().isWholeYear() || benchmarkPeriod.map(p::equals).orElse(false)).toList();
       for (String code : measureCodes) {
         trend(code, years, data.stateBenchmarks());
       }
       List<Period> quarters = data.periods(data.stateRateCard()).stream()
-          .filter(p -> !p.yearToDate() && p.start().plusMonths(3).minusDays(1).equals(p.end())).toList();
+          .filter(p -> !p.nameParts().isYearToDate() && p.start().plusMonths(3).minusDays(1).equals(p.end())).toList();
       for (String code : outcomeCodes) {
         trend(code, quarters, data.stateRateCard());
       }
@@ -611,13 +584,14 @@ public final class Report {
         series.add(byCode(figures, p.name(), ALL).get(code));
       }
       out.append("<figure class=\"card trend\"><figcaption><span class=\"code\">").append(esc(code)).append("</span> ")
-          .append(esc(ReportLabels.name(code))).append("</figcaption>")
-          .append(ReportCharts.trend(periods, series, code.equals(PER_CHILD))).append("</figure>");
+          .append(esc(label(code))).append("</figcaption>")
+          .append(ReportCharts.trend(periods, series, MeasureFacts.of(code).counts())).append("</figure>");
     }
 
     private void footer() {
       out.append("<footer><p>Definitions: the federal MIECHV Form 2 measures and the state's Outcomes Rate Card ")
-          .append("as the warehouse computes them; intervals are Wilson 95% (Poisson for PM08); funnel limits are ")
+          .append("as the warehouse computes them; intervals are Wilson 95% (Poisson for ")
+          .append(esc(MeasureFacts.inWords(MeasureFacts.codes(MeasureFacts::counts)))).append("); funnel limits are ")
           .append("exact binomial limits around the state rate. The exact counts stay in the warehouse; this page ")
           .append("shows the published figures only.</p></footer>\n");
     }

@@ -6,7 +6,7 @@ import static hv.publish.Html.xy;
 import hv.marts.evaluation.FunnelLimits;
 import hv.publish.Report.Comparison;
 import hv.publish.Report.Figure;
-import hv.publish.Report.Period;
+import hv.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -273,7 +273,7 @@ final class ReportCharts {
       boolean few = periods.size() <= 5;
       if (few || i == 0 || i == periods.size() - 1) {
         String anchor = i == 0 ? "start" : i == periods.size() - 1 ? "end" : "middle";
-        s.append(text(x.at(i), TREND_H - 8, anchor, "", periods.get(i).shortName()));
+        s.append(text(x.at(i), TREND_H - 8, anchor, "", periods.get(i).nameParts().shortName()));
       }
     }
     for (List<Integer> run : runs(shown)) {
@@ -305,7 +305,7 @@ final class ReportCharts {
     int last = shown.get(shown.size() - 1);
     Figure lastFigure = series.get(last);
     String lastText = Html.rate(lastFigure.rate(), perUnit)
-        + (last == periods.size() - 1 ? "" : " in " + periods.get(last).shortName());
+        + (last == periods.size() - 1 ? "" : " in " + periods.get(last).nameParts().shortName());
     s.append(text(Math.max(x.at(last), x.r0() + 90), Math.max(y.at(lastFigure.rate()) - 8, 10), "end", "value", lastText));
     return s.append("</svg>").toString();
   }

@@ -5,33 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** The words report.html puts on codes (measures.md's names of measures, outcomes, areas and strata). */
+/** The words report.html puts on strata (measures.md's names of dimensions and values); measures' words: {@link hv.measures.MeasureFacts}. */
 final class ReportLabels {
-
-  private static final Map<String, String> NAMES = Map.ofEntries(
-      Map.entry("PM01", "Preterm birth"),
-      Map.entry("PM02", "Breastfeeding"),
-      Map.entry("PM03", "Depression screening"),
-      Map.entry("PM04", "Well-child visit"),
-      Map.entry("PM05", "Postpartum care"),
-      Map.entry("PM06", "Tobacco cessation referrals"),
-      Map.entry("PM07", "Safe sleep"),
-      Map.entry("PM08", "Child injury (ED visits per child)"),
-      Map.entry("PM09", "Child maltreatment"),
-      Map.entry("PM10", "Parent–child interaction"),
-      Map.entry("PM11", "Early language and literacy"),
-      Map.entry("PM12", "Developmental screening"),
-      Map.entry("PM13", "Behavioral concerns"),
-      Map.entry("PM14", "IPV screening"),
-      Map.entry("PM15", "Primary caregiver education"),
-      Map.entry("PM16", "Continuity of insurance"),
-      Map.entry("PM17", "Completed depression referrals"),
-      Map.entry("PM18", "Completed developmental referrals"),
-      Map.entry("PM19", "IPV referrals"),
-      Map.entry("RC1", "Priority population enrollment"),
-      Map.entry("RC2", "Prenatal enrollment"),
-      Map.entry("RC3", "Education, training or employment"),
-      Map.entry("RC4", "Prenatal and postpartum care"));
 
   private static final Map<String, String> DIMENSIONS = Map.of(
       "race", "Race", "ethnicity", "Ethnicity", "age_group", "Age at enrollment", "insurance", "Insurance",
@@ -75,25 +50,6 @@ final class ReportLabels {
   private static int rank(List<String> order, String item) {
     int i = order.indexOf(item);
     return i < 0 ? order.size() : i;
-  }
-
-  /** The measure's or outcome's name; the code itself when it has none. */
-  static String name(String code) {
-    return NAMES.getOrDefault(code, code);
-  }
-
-  /** measures.md's six benchmark areas. */
-  static String area(String code) {
-    if (!code.startsWith("PM")) {
-      return "Outcomes Rate Card";
-    }
-    int n = Integer.parseInt(code.substring(2));
-    return n <= 6 ? "Maternal and newborn health"
-        : n <= 9 ? "Injuries, abuse, neglect or maltreatment"
-        : n <= 13 ? "School readiness and achievement"
-        : n == 14 ? "Crime or domestic violence"
-        : n <= 16 ? "Family economic self-sufficiency"
-        : "Coordination and referrals";
   }
 
   static String dimension(String stratum) {

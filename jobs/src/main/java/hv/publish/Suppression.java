@@ -14,7 +14,7 @@ import hv.publish.PublishedTable.Margin;
 import hv.publish.PublishedTable.PublishedColumn;
 import hv.settings.Settings;
 import hv.spark.Lineage;
-import hv.time.FiscalYear;
+import hv.time.PeriodName;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -465,7 +464,6 @@ public final class Suppression {
     }
   }
 
-  private static final Pattern FISCAL = Pattern.compile("^(FFY|SFY)(\\d{4})(.*)$");
   private static final Pattern MONTH_END = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   /** First and last day of a period label (FFY/SFY periods, a month-end date = its calendar month); null if unknown. */
@@ -477,18 +475,8 @@ public final class Suppression {
       LocalDate end = LocalDate.parse(label);
       return new LocalDate[] {end.withDayOfMonth(1), end};
     }
-    Matcher m = FISCAL.matcher(label);
-    if (!m.matches()) {
-      return null;
-    }
-    FiscalYear kind = FiscalYear.valueOf(m.group(1));
-    LocalDate yearStart = LocalDate.of(Integer.parseInt(m.group(2)) - 1, kind.startMonth(), 1);
-    if (m.group(3).equals(FiscalYear.YTD_SUFFIX)) {
-      return new LocalDate[] {yearStart, asOf};
-    }
-    return kind.parts().stream().filter(s -> s.suffix().equals(m.group(3))).findFirst()
-        .map(s -> new LocalDate[] {yearStart.plusMonths(s.fromMonth()), yearStart.plusMonths(s.toMonth()).minusDays(1)})
-        .orElse(null);
+    return PeriodName.tryParse(label).map(name -> name.period(asOf))
+        .map(p -> new LocalDate[] {p.start(), p.end()}).orElse(null);
   }
 
   private static int[] equation(int total, List<Integer> members) {

@@ -1,7 +1,8 @@
 package hv.settings;
 
-import hv.marts.ratecard.RateCardOutcomes;
 import hv.marts.ratecard.RateCardPrices;
+import hv.measures.MeasureFacts;
+import hv.measures.MeasureFacts.MeasureSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -85,7 +86,7 @@ public final class Settings {
   public static String check(String given, String key, String value) {
     Kind kind = kindOf(key).orElseThrow(() -> new IllegalArgumentException(given + ": no setting " + key
         + " (settings: the keys of conf/hv.properties, spark.* and the rate card's outcome codes "
-        + String.join(", ", RateCardOutcomes.codes()) + ")"));
+        + String.join(", ", MeasureFacts.codes(MeasureSet.RATE_CARD)) + ")"));
     if (!kind.accepts.test(value)) {
       throw new IllegalArgumentException(given + ": " + key + " must be " + kind.description);
     }
@@ -143,7 +144,7 @@ public final class Settings {
       case "serve.refresh.seconds" -> Kind.POSITIVE_WHOLE;
       default -> key.startsWith("caseload.slots.") && key.length() > "caseload.slots.".length() ? Kind.POSITIVE_NUMBER
           : key.startsWith("spark.") ? Kind.SPARK
-          : RateCardOutcomes.codes().contains(key) ? Kind.PRICE
+          : MeasureFacts.codes(MeasureSet.RATE_CARD).contains(key) ? Kind.PRICE
           : null;
     };
     return Optional.ofNullable(kind);

@@ -4,21 +4,22 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A reporting period of measures.md "Period", in plain Java: its name ({@code FFY2026-Q2},
- * {@code SFY2026-H1}, {@code FFY2026-YTD}, {@code FFY2026}) and its days. Period names are
- * built and parsed here only.
+ * {@code SFY2026-H1}, {@code FFY2026-YTD}, {@code FFY2026}; built and parsed by
+ * {@link PeriodName}) and its days.
  */
 public record Period(String name, FiscalYear kind, LocalDate start, LocalDate end) implements Serializable {
-
-  private static final Pattern NAME = Pattern.compile("^(FFY|SFY)(\\d{4})(-[A-Z0-9]+)?$");
 
   /** The period's days. */
   public Span days() {
     return Span.of(start, end);
+  }
+
+  /** The period's name taken apart. */
+  public PeriodName nameParts() {
+    return PeriodName.parse(name);
   }
 
   /**
@@ -50,29 +51,17 @@ public record Period(String name, FiscalYear kind, LocalDate start, LocalDate en
   /** A part of fiscal year {@code y}. */
   public static Period of(FiscalYear kind, int year, FiscalYear.Part part) {
     LocalDate yearStart = kind.yearStart(year);
-    return new Period(kind.name() + year + part.suffix(), kind,
+    return new Period(new PeriodName(kind, year, part.suffix()).toString(), kind,
         yearStart.plusMonths(part.fromMonth()), yearStart.plusMonths(part.toMonth()).minusDays(1));
   }
 
   /** {@code <FY><y>-YTD}: from the year's first day to the as-of date. */
   public static Period yearToDate(FiscalYear kind, int year, LocalDate asOf) {
-    return new Period(kind.name() + year + FiscalYear.YTD_SUFFIX, kind, kind.yearStart(year), asOf);
+    return new Period(new PeriodName(kind, year, FiscalYear.YTD_SUFFIX).toString(), kind, kind.yearStart(year), asOf);
   }
 
   /** The period a name stands for (a year-to-date period ends on the as-of date). */
   public static Period parse(String name, LocalDate asOf) {
-    Matcher m = NAME.matcher(name);
-    if (!m.matches()) {
-      throw new IllegalArgumentException("not a period: " + name);
-    }
-    FiscalYear kind = FiscalYear.valueOf(m.group(1));
-    int year = Integer.parseInt(m.group(2));
-    String suffix = m.group(3) == null ? "" : m.group(3);
-    if (suffix.equals(FiscalYear.YTD_SUFFIX)) {
-      return yearToDate(kind, year, asOf);
-    }
-    return kind.parts().stream().filter(p -> p.suffix().equals(suffix)).findFirst()
-        .map(p -> of(kind, year, p))
-        .orElseThrow(() -> new IllegalArgumentException("not a period: " + name));
+    return PeriodName.parse(name).period(asOf);
   }
 }

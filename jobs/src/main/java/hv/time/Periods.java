@@ -1,21 +1,27 @@
 package hv.time;
 
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.udf;
 
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * The periods a run computes ({@link Period#ofRun}) as a small DataFrame {@code (period,
  * period_start, period_end)} held in the driver, that the DataFrame measures pair their
- * candidates with so that every period is computed in one pass.
+ * candidates with so that every period is computed in one pass; and the columns that take
+ * period names apart, by {@link PeriodName} (as functions over the names, not regular
+ * expressions of their own).
  */
 public final class Periods {
 
@@ -26,7 +32,36 @@ public final class Periods {
   public static final StructType SCHEMA = new StructType()
       .add(PERIOD, DataTypes.StringType).add(START, DataTypes.DateType).add(END, DataTypes.DateType);
 
+  /** The fields of {@link #nameParts}. */
+  public static final String KIND = "kind";
+  public static final String FISCAL_YEAR = "fiscal_year";
+  public static final String PART = "part";
+
+  private static final StructType NAME_PARTS = new StructType()
+      .add(KIND, DataTypes.StringType).add(FISCAL_YEAR, DataTypes.StringType).add(PART, DataTypes.StringType);
+
+  private static final UserDefinedFunction NAME_PARTS_OF = udf((UDF1<String, Row>) name -> {
+    PeriodName n = PeriodName.parse(name);
+    return RowFactory.create(n.kind().name(), n.fiscalYear(), n.part());
+  }, NAME_PARTS);
+
+  private static final UserDefinedFunction YEAR_EARLIER = udf(
+      (UDF1<String, String>) name -> PeriodName.parse(name).yearEarlier().toString(), DataTypes.StringType);
+
   private Periods() {}
+
+  /**
+   * A period name's parts ({@link PeriodName}) as a struct: {@code kind} ({@code SFY}),
+   * {@code fiscal_year} ({@code SFY2026}), {@code part} ({@code H1}; empty for the whole year).
+   */
+  public static Column nameParts(Column period) {
+    return NAME_PARTS_OF.apply(period);
+  }
+
+  /** The name of the same period a year earlier ({@link PeriodName#yearEarlier}). */
+  public static Column yearEarlier(Column period) {
+    return YEAR_EARLIER.apply(period);
+  }
 
   /** The run's periods of one kind, from the earliest {@code enrollment_date} of the rows (one Spark job). */
   public static Dataset<Row> of(FiscalYear kind, Dataset<Row> enrollments, LocalDate asOf) {

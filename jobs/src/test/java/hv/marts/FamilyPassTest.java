@@ -97,7 +97,7 @@ class FamilyPassTest {
     onlyFamily.stream().limit(20).forEach(r -> System.out.println("  only family: " + r));
 
     assertTrue(count > 0 && counted > 0, "the generated warehouse gives units that count");
-    assertEquals(RateCardOutcomes.codes(), List.copyOf(achievedByOutcome.keySet()),
+    assertEquals(hv.measures.MeasureFacts.codes(hv.measures.MeasureFacts.MeasureSet.RATE_CARD), List.copyOf(achievedByOutcome.keySet()),
         "every outcome is achieved somewhere");
     assertEquals(List.of(), onlyFamily, "units only the family pass has");
     assertEquals(List.of(), onlyDataFrame, "units only the DataFrame path has");

@@ -91,4 +91,24 @@ class PeriodsTest {
     assertEquals(LocalDate.parse("2025-02-28"), LocalDate.parse("2025-01-31").plusMonths(1));
     assertEquals(LocalDate.parse("2025-12-30"), LocalDate.parse("2025-06-30").plusMonths(6));
   }
+
+  @Test
+  void theColumnsTakeNamesApartAsPeriodNameDoes() {
+    List<Row> rows = spark.createDataFrame(
+            List.of("SFY2026-H1", "SFY2026", "FFY2026-Q2", "FFY2026-YTD").stream().map(RowFactory::create).toList(),
+            new StructType().add(Periods.PERIOD, DataTypes.StringType))
+        .select(col(Periods.PERIOD), Periods.nameParts(col(Periods.PERIOD)).as("n"),
+            Periods.yearEarlier(col(Periods.PERIOD)).as("earlier"))
+        .select(col(Periods.PERIOD), col("n." + Periods.KIND), col("n." + Periods.FISCAL_YEAR), col("n." + Periods.PART),
+            col("earlier"))
+        .collectAsList();
+    Map<String, String> got = new TreeMap<>();
+    rows.forEach(r -> got.put(r.getString(0), r.getString(1) + " " + r.getString(2) + " " + r.getString(3) + " "
+        + r.getString(4)));
+    assertEquals(new TreeMap<>(Map.of(
+        "SFY2026-H1", "SFY SFY2026 H1 SFY2025-H1",
+        "SFY2026", "SFY SFY2026  SFY2025",
+        "FFY2026-Q2", "FFY FFY2026 Q2 FFY2025-Q2",
+        "FFY2026-YTD", "FFY FFY2026 YTD FFY2025-YTD")), got);
+  }
 }

@@ -1,9 +1,8 @@
 package hv.marts.benchmarks;
 
 import hv.marts.common.Rollup;
-import hv.measures.Measure;
-import hv.measures.Measures;
-import java.util.Set;
+import hv.measures.MeasureFacts;
+import hv.measures.MeasureFacts.MeasureSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -13,9 +12,6 @@ import org.apache.spark.sql.Row;
  * DataFrames; the caller writes them.
  */
 public final class BenchmarkMart {
-
-  /** Measures whose numerator counts events (a rate per child, not a percentage). */
-  public static final Set<String> COUNT_MEASURES = Set.of("PM08");
 
   public record Result(Dataset<Row> units, Dataset<Row> results) {}
 
@@ -28,8 +24,8 @@ public final class BenchmarkMart {
    * @param strata   {@link hv.marts.common.Strata} of every episode
    */
   public static Result of(Dataset<Row> units, Dataset<Row> periods, Dataset<Row> programs, Dataset<Row> strata) {
-    Rollup rollup = new Rollup(Rollup.Labels.BENCHMARK, Measures.PORTED.stream().map(Measure::code).toList(),
-        COUNT_MEASURES);
+    Rollup rollup = new Rollup(Rollup.Labels.BENCHMARK, MeasureFacts.codes(MeasureSet.BENCHMARK),
+        MeasureFacts.countCodes());
     return new Result(units, rollup.results(units, periods, programs, strata));
   }
 }

@@ -3,10 +3,9 @@ package hv.marts.evaluation;
 import static org.apache.spark.sql.functions.col;
 
 import hv.core.CoreTables;
-import hv.marts.benchmarks.BenchmarkMart;
 import hv.marts.common.Episodes;
+import hv.measures.MeasureFacts;
 import java.time.LocalDate;
-import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -16,9 +15,6 @@ import org.apache.spark.sql.Row;
  * caller writes them.
  */
 public final class EvaluationMart {
-
-  /** Codes where a lower rate is better (measures.md "Common terms"). */
-  public static final Set<String> LOWER_IS_BETTER = Set.of("PM01", "PM09");
 
   public record Result(Dataset<Row> providerComparison, Dataset<Row> serviceDelivery, Dataset<Row> dataQuality) {}
 
@@ -32,7 +28,7 @@ public final class EvaluationMart {
   public static Result build(CoreTables core, LocalDate asOf, Dataset<Row> benchmarkUnits, Dataset<Row> rateCardUnits,
                              Dataset<Row> quarantine) {
     Dataset<Row> factors = RiskFactors.of(Episodes.of(core)).cache();
-    Dataset<Row> comparison = new ProviderComparison(LOWER_IS_BETTER)
+    Dataset<Row> comparison = new ProviderComparison(MeasureFacts.lowerIsBetterCodes())
         .build(yesNoUnits(benchmarkUnits, rateCardUnits), ProviderComparison.CODE, factors, core.programs());
     return new Result(comparison,
         new ServiceDelivery(CaseloadSlots.configured()).build(core, asOf),
@@ -45,7 +41,7 @@ public final class EvaluationMart {
    */
   static Dataset<Row> yesNoUnits(Dataset<Row> benchmarkUnits, Dataset<Row> rateCardUnits) {
     Dataset<Row> benchmarks = benchmarkUnits
-        .where(col("measure_code").isin(BenchmarkMart.COUNT_MEASURES.toArray()).unary_$bang())
+        .where(col("measure_code").isin(MeasureFacts.countCodes().toArray()).unary_$bang())
         .select(col("period"), col("measure_code").as(ProviderComparison.CODE), col("enrollment_id"),
             col("program_id"), col("in_denominator"), col("numerator"));
     Dataset<Row> outcomes = rateCardUnits

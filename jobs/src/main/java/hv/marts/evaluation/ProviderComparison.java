@@ -3,12 +3,10 @@ package hv.marts.evaluation;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.rank;
-import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -16,6 +14,7 @@ import static org.apache.spark.sql.functions.when;
 import hv.marts.common.ExactSum;
 import hv.marts.common.Intervals;
 import hv.spark.Lineage;
+import hv.time.Periods;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Column;
@@ -104,13 +103,10 @@ public record ProviderComparison(Set<String> lowerIsBetter) {
 
   /** The same entity and code in the same period a year earlier (FFY2026-Q2 → FFY2025-Q2). */
   private static Dataset<Row> withPrior(Dataset<Row> rows) {
-    Column kind = regexp_extract(col("period"), "^([A-Z]+)(\\d{4})(.*)$", 1);
-    Column year = regexp_extract(col("period"), "^([A-Z]+)(\\d{4})(.*)$", 2).cast("int");
-    Column suffix = regexp_extract(col("period"), "^([A-Z]+)(\\d{4})(.*)$", 3);
     Dataset<Row> prior = rows.select(col("period").as("prior_period"), col(CODE), col("level"), col("entity_id"),
         col("units").as("prior_units"), col("observed").as("prior_observed"), col("rate").as("prior_rate"));
     Dataset<Row> joined = rows
-        .withColumn("prior_period", concat(kind, year.minus(1).cast("string"), suffix))
+        .withColumn("prior_period", Periods.yearEarlier(col("period")))
         .join(prior, new String[] {"prior_period", CODE, "level", "entity_id"}, "left")
         .withColumn("change", col("rate").minus(col("prior_rate")));
     return ChangeTest.join(joined);

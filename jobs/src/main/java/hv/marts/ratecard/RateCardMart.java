@@ -5,8 +5,9 @@ import static org.apache.spark.sql.functions.col;
 
 import hv.marts.common.Rollup;
 import hv.marts.common.Strata;
+import hv.measures.MeasureFacts;
+import hv.measures.MeasureFacts.MeasureSet;
 import hv.time.Periods;
-import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -36,9 +37,11 @@ public final class RateCardMart {
             col("program_id"), col("contract_number"), col("in_denominator").as("eligible"),
             col("numerator").equalTo(1L).as("achieved"), col("window_start"), col("window_end"),
             col("evidence_date"), col("evidence_id"), col("note"));
-    Rollup rollup = new Rollup(Rollup.Labels.RATECARD, RateCardOutcomes.codes(), Set.of());
+    Rollup rollup = new Rollup(Rollup.Labels.RATECARD, MeasureFacts.codes(MeasureSet.RATE_CARD),
+        MeasureFacts.countCodes());
     // the rate card has no "missing" rule: the roll-up's missing column is always 0 and not published
-    Dataset<Row> results = rollup.results(units.withColumnRenamed("measure_code", "outcome_code"), periods, programs, strata).drop("missing").cache();
+    Dataset<Row> results = rollup.results(units.withColumnRenamed("measure_code", "outcome_code"), periods, programs,
+        strata).drop("missing").cache();
     Dataset<Row> payments = RateCardPayments.of(RateCardPayments.earnings(results, prices), programs);
     return new Result(published, results, payments);
   }

@@ -18,10 +18,6 @@ public final class RateCardOutcomes {
 
   private RateCardOutcomes() {}
 
-  public static List<String> codes() {
-    return ALL.stream().map(Outcome::code).toList();
-  }
-
   public static Optional<Outcome> byCode(String code) {
     return ALL.stream().filter(o -> o.code().equals(code)).findFirst();
   }

@@ -6,10 +6,10 @@ import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.sum;
 
 import hv.marts.common.Rollup;
+import hv.time.FiscalYear;
 import hv.time.Periods;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -30,6 +30,8 @@ public final class RateCardPayments {
   /** Dollars and cents. */
   public static final DecimalType MONEY = DataTypes.createDecimalType(18, 2);
   public static final String ALL = Rollup.ALL;
+  /** The parts of an SFY that are billed: its halves. */
+  private static final String[] HALVES = {"H1", "H2"};
 
   private RateCardPayments() {}
 
@@ -63,10 +65,10 @@ public final class RateCardPayments {
    * @return {@code sfy, half, contract_number, outcome_code, achieved, earned, cap, paid}
    */
   public static Dataset<Row> of(Dataset<Row> earnings, Dataset<Row> programs) {
+    Column name = Periods.nameParts(col(Periods.PERIOD));
     Dataset<Row> perOutcome = earnings
-        .where(col("level").equalTo("CONTRACT").and(col(Periods.PERIOD).rlike("^SFY\\d{4}-H[12]$")))
-        .select(substring_index(col(Periods.PERIOD), "-", 1).as("sfy"),
-            substring_index(col(Periods.PERIOD), "-", -1).as("half"),
+        .where(col("level").equalTo("CONTRACT").and(isHalf(name)))
+        .select(name.getField(Periods.FISCAL_YEAR).as("sfy"), name.getField(Periods.PART).as("half"),
             col("entity_id").as("contract_number"), col("outcome_code"), col("achieved"), col("earned"));
     WindowSpec yearToHalf = Window.partitionBy("sfy", "contract_number").orderBy("half");
     Column paidToDate = least(sum(col("earned")).over(yearToHalf), col("cap"));
@@ -83,5 +85,11 @@ public final class RateCardPayments {
         .withColumn("cap", lit(null).cast(MONEY))
         .withColumn("paid", lit(null).cast(MONEY))
         .unionByName(contractTotals);
+  }
+
+  /** Whether a period is a half of an SFY, from its {@link Periods#nameParts}. */
+  private static Column isHalf(Column nameParts) {
+    return nameParts.getField(Periods.KIND).equalTo(FiscalYear.SFY.name())
+        .and(nameParts.getField(Periods.PART).isin((Object[]) HALVES));
   }
 }

@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import hv.measures.MeasureFacts;
+import hv.measures.MeasureFacts.MeasureSet;
 import hv.settings.Settings;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -17,7 +19,7 @@ import org.apache.spark.sql.Column;
 public record RateCardPrices(Map<String, BigDecimal> byCode) {
 
   public RateCardPrices {
-    for (String code : RateCardOutcomes.codes()) {
+    for (String code : MeasureFacts.codes(MeasureSet.RATE_CARD)) {
       BigDecimal price = byCode.get(code);
       if (price == null || !isPrice(price)) {
         throw new IllegalArgumentException("rate card price of " + code + " must be dollars and cents ≥ 0, was " + price);
@@ -35,14 +37,14 @@ public record RateCardPrices(Map<String, BigDecimal> byCode) {
   public static RateCardPrices configured() {
     Settings settings = Settings.current();
     Map<String, BigDecimal> prices = new LinkedHashMap<>();
-    RateCardOutcomes.codes().forEach(code -> prices.put(code, new BigDecimal(settings.text(code))));
+    MeasureFacts.codes(MeasureSet.RATE_CARD).forEach(code -> prices.put(code, new BigDecimal(settings.text(code))));
     return new RateCardPrices(prices);
   }
 
   /** The price of the outcome named by {@code code}, as an exact {@link RateCardPayments#MONEY} value. */
   public Column priceOf(Column code) {
     Column price = lit(null).cast(RateCardPayments.MONEY);
-    for (String c : RateCardOutcomes.codes()) {
+    for (String c : MeasureFacts.codes(MeasureSet.RATE_CARD)) {
       price = when(code.equalTo(c), lit(byCode.get(c)).cast(RateCardPayments.MONEY)).otherwise(price);
     }
     return price;

@@ -53,7 +53,7 @@ class RateCardPaymentsTest {
   void shippedPricesAreThePlaceholders() {
     RateCardPrices prices = RateCardPrices.configured();
     assertEquals(List.of("250.00", "500.00", "750.00", "1000.00"),
-        RateCardOutcomes.codes().stream().map(c -> prices.of(c).toPlainString()).toList());
+        List.of("RC1", "RC2", "RC3", "RC4").stream().map(c -> prices.of(c).toPlainString()).toList());
   }
 
   @Test
