@@ -13,7 +13,8 @@ public record CaseloadSlots(Map<String, Double> byModel) implements Serializable
 
   public static CaseloadSlots configured() {
     Map<String, Double> slots = new TreeMap<>();
-    Settings.current().startingWith("caseload.slots.").forEach((model, value) -> slots.put(model, Double.parseDouble(value)));
+    Settings.current().startingWith("caseload.slots.")
+        .forEach((model, value) -> slots.put(model, Double.parseDouble(value)));
     return new CaseloadSlots(slots);
   }
 

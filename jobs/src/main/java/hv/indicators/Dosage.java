@@ -44,7 +44,8 @@ public final class Dosage implements FamilyIndicator {
   /** Planned visits over the days enrolled: per calendar month, its share of days enrolled × planned per month. */
   private static double planned(Span enrolled, int perMonth) {
     DoubleStream.Builder months = DoubleStream.builder();
-    for (YearMonth m = YearMonth.from(enrolled.start()); !m.isAfter(YearMonth.from(enrolled.end())); m = m.plusMonths(1)) {
+    YearMonth last = YearMonth.from(enrolled.end());
+    for (YearMonth m = YearMonth.from(enrolled.start()); !m.isAfter(last); m = m.plusMonths(1)) {
       LocalDate from = enrolled.start().isAfter(m.atDay(1)) ? enrolled.start() : m.atDay(1);
       LocalDate to = enrolled.end().isBefore(m.atEndOfMonth()) ? enrolled.end() : m.atEndOfMonth();
       double daysEnrolled = ChronoUnit.DAYS.between(from, to) + 1;

@@ -6,7 +6,10 @@ import hv.time.RunPeriods;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Priority population reach: of the intake referrals screened in the frame with any priority flag, the share enrolled. */
+/**
+ * Priority population reach: of the intake referrals screened in the frame with any priority
+ * flag, the share enrolled ({@code outcome = ENROLLED}).
+ */
 public final class PriorityPopulationReach implements IntakeIndicator {
 
   @Override

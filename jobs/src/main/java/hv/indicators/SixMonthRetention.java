@@ -9,7 +9,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Six-month retention: of the PC episodes whose {@code enrollment_date + 6 months} is in the frame, the share still enrolled on that day. */
+/**
+ * Six-month retention: of the PC episodes whose {@code enrollment_date + 6 months} is in the
+ * frame, the share still enrolled on that day.
+ */
 public final class SixMonthRetention implements FamilyIndicator {
 
   @Override

@@ -8,7 +8,10 @@ import hv.time.RunPeriods;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Visit completion: of all scheduled visits of PC episodes dated in the frame (completed, missed, cancelled), the share completed. */
+/**
+ * Visit completion: of all scheduled visits of PC episodes dated in the frame (completed,
+ * missed, cancelled: all were scheduled), the share completed.
+ */
 public final class VisitCompletion implements FamilyIndicator {
 
   @Override

@@ -113,7 +113,7 @@ class FamilyPassTest {
     Map<String, List<Row>> live = DeckFamilies.live(families.rows(deck));
     CoreTables core = families.tables(TestSpark.session(), deck);
     CaseloadSlots slots = CaseloadSlots.configured();
-    List<Fact> plain = EvaluationDecks.facts(live, EvaluationDecks.periods(live, deck.asOf()), slots);
+    List<Fact> plain = EvaluationDecks.facts(live, DeckFamilies.periods(live, deck.asOf()), slots);
     Dataset<Row> facts = FamilyPass.serviceDeliveryFacts(core, deck.asOf(), slots).cache();
     SameRows.assertSameRows(TestSpark.session().createDataFrame(plain.stream().map(FamilyPass::row).toList(),
         ServiceDelivery.FACTS), facts, "service delivery facts");
@@ -202,7 +202,7 @@ class FamilyPassTest {
         "the checks list items: " + itemsPerCheck);
   }
 
-  /** Every 40th visit, every 50th enrollment and every 50th caregiver refused, with every other extract after the as-of. */
+  /** Every 40th visit, every 50th enrollment and every 50th caregiver refused; every other extract after the as-of. */
   private static Dataset<Row> quarantineMadeOf(CoreTables core, LocalDate asOf) {
     ObjectMapper json = new ObjectMapper();
     List<Row> rows = new ArrayList<>();

@@ -38,13 +38,6 @@ public final class EvaluationDecks {
 
   private EvaluationDecks() {}
 
-  /** The run's periods and frames, from the earliest enrollment_date of the live rows. */
-  public static RunPeriods periods(Map<String, List<Row>> live, LocalDate asOf) {
-    LocalDate earliest = live.get("enrollments").stream().map(r -> r.<Date>getAs("enrollment_date").toLocalDate())
-        .min(LocalDate::compareTo).orElse(null);
-    return RunPeriods.of(earliest, asOf);
-  }
-
   /** Every indicator's facts: of the families, of each intake referral, of each staff row with its program's model. */
   public static List<Fact> facts(Map<String, List<Row>> live, RunPeriods periods, CaseloadSlots slots) {
     List<Fact> facts = new ArrayList<>();
@@ -84,9 +77,10 @@ public final class EvaluationDecks {
       for (JsonNode q : c.rows().path("quarantine")) {
         JsonNode row = q.path("row");
         String enrollment = row.hasNonNull("enrollment_id") ? c.idPrefix() + row.get("enrollment_id").asText() : null;
+        String ownProgram = row.hasNonNull("program_id") ? row.get("program_id").asText() : null;
         QuarantinedRow quarantined = new QuarantinedRow(LocalDate.parse(q.path("extract_date").asText()),
             q.path("file").asText(), q.path("line").asLong(), c.idPrefix() + q.path("record_key").asText(),
-            q.path("reason").asText(), row.hasNonNull("program_id") ? row.get("program_id").asText() : null, enrollment);
+            q.path("reason").asText(), ownProgram, enrollment);
         Quarantined.item(quarantined, programOfEpisode.get(enrollment), deck.asOf()).ifPresent(items::add);
       }
     }

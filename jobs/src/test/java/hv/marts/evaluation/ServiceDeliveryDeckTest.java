@@ -29,7 +29,7 @@ class ServiceDeliveryDeckTest {
     Deck deck = Deck.read(Deck.folder().resolve("evaluation/service-delivery.json"));
     Map<String, List<Row>> live = DeckFamilies.live(DeckFamilies.standard().rows(deck));
     Map<String, Figures> figures = EvaluationDecks.byProgram(EvaluationDecks.facts(live,
-        EvaluationDecks.periods(live, deck.asOf()), CaseloadSlots.configured()));
+        DeckFamilies.periods(live, deck.asOf()), CaseloadSlots.configured()));
     return deck.cases().stream().map(c -> dynamicTest(c.name(), () -> {
       String program = c.rows().path("enrollments").path(0).path("program_id").asText();
       c.rows().path("indicators").fields().forEachRemaining(e -> {
