@@ -64,6 +64,17 @@ public final class CoreRows {
         date(r, "assessment_date"), text(r, "item"), text(r, "value"));
   }
 
+  public static IntakeReferral intakeReferral(Row r) {
+    return new IntakeReferral(text(r, "intake_id"), text(r, "program_id"), date(r, "referral_date"),
+        text(r, "referral_source"), date(r, "screened_date"), text(r, "outcome"), text(r, "enrollment_id"),
+        text(r, "priority_flags"));
+  }
+
+  public static Staff staff(Row r) {
+    return new Staff(text(r, "staff_id"), text(r, "program_id"), text(r, "role"), r.getAs("fte"),
+        date(r, "hire_date"), date(r, "end_date"));
+  }
+
   private static String text(Row r, String column) {
     return r.getAs(column);
   }

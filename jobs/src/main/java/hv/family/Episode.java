@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * An episode with what the measures ask of it, derived once: its caregiver, children, index
- * child, delivery, visits and caregiver rows; the rows of its children are the family's
- * ({@link Family#rowsOf}).
+ * child, delivery, visits, intake referrals and caregiver rows; the rows of its children are
+ * the family's ({@link Family#rowsOf}).
  */
 public final class Episode {
 
@@ -19,14 +19,17 @@ public final class Episode {
   private final Optional<Child> indexChild;
   private final List<HomeVisit> visits;
   private final Rows caregiverRows;
+  private final List<IntakeReferral> intakeReferrals;
 
-  Episode(Enrollment enrollment, Caregiver caregiver, List<Child> children, List<HomeVisit> visits, Rows caregiverRows) {
+  Episode(Enrollment enrollment, Caregiver caregiver, List<Child> children, List<HomeVisit> visits, Rows caregiverRows,
+          List<IntakeReferral> intakeReferrals) {
     this.enrollment = enrollment;
     this.caregiver = caregiver;
     this.children = children;
     this.indexChild = children.stream().filter(Child::isIndexChild).min(Comparator.comparing(Child::childId));
     this.visits = visits;
     this.caregiverRows = caregiverRows;
+    this.intakeReferrals = intakeReferrals;
   }
 
   public Enrollment enrollment() {
@@ -93,5 +96,10 @@ public final class Episode {
   /** The caregiver rows: this episode's enrollment_id and an empty child_id. */
   public Rows caregiverRows() {
     return caregiverRows;
+  }
+
+  /** The intake referrals that name this episode (its {@code enrollment_id}), by intake_id. */
+  public List<IntakeReferral> intakeReferrals() {
+    return intakeReferrals;
   }
 }

@@ -12,9 +12,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A caregiver with all of their episodes, the episodes' children and visits, and every row
- * that can count for one of them: the caregiver rows of each episode and the rows of each
- * child (measures.md "caregiver rows"). Everything a unit rule reads, in plain Java; built
+ * A caregiver with all of their episodes, the episodes' children, visits and intake
+ * referrals, and every row that can count for one of them: the caregiver rows of each episode
+ * and the rows of each child (measures.md "caregiver rows"). Everything a unit rule reads, in plain Java; built
  * once per night by {@link FamilyAssembler} (or {@link Families#inMemory} without Spark).
  *
  * <p>A child's row belongs to the family of its child, whatever its enrollment_id says (the
@@ -36,7 +36,7 @@ public final class Family {
   public static Family of(Caregiver caregiver, Collection<Enrollment> enrollments, Collection<Child> children,
                           Collection<HomeVisit> visits, Collection<Screening> screenings,
                           Collection<ServiceReferral> referrals, Collection<HealthEvent> events,
-                          Collection<Answer> answers) {
+                          Collection<Answer> answers, Collection<IntakeReferral> intakeReferrals) {
     List<Answer> standing = standing(answers);
     Map<String, Rows> caregiverRows = rowsBy(CountableRow::enrollmentId, true, screenings, referrals, events, standing);
     Map<String, Rows> childRows = rowsBy(CountableRow::childId, false, screenings, referrals, events, standing);
@@ -47,10 +47,14 @@ public final class Family {
         .sorted(Comparator.comparing(HomeVisit::visitDate, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(HomeVisit::visitId))
         .collect(Collectors.groupingBy(HomeVisit::enrollmentId));
+    Map<String, List<IntakeReferral>> intakeOf = intakeReferrals.stream()
+        .sorted(Comparator.comparing(IntakeReferral::intakeId))
+        .collect(Collectors.groupingBy(IntakeReferral::enrollmentId));
     List<Episode> episodes = enrollments.stream()
         .sorted(Comparator.comparing(Enrollment::enrollmentId))
         .map(e -> new Episode(e, caregiver, childrenOf.getOrDefault(e.enrollmentId(), List.of()),
-            visitsOf.getOrDefault(e.enrollmentId(), List.of()), caregiverRows.getOrDefault(e.enrollmentId(), Rows.NONE)))
+            visitsOf.getOrDefault(e.enrollmentId(), List.of()), caregiverRows.getOrDefault(e.enrollmentId(), Rows.NONE),
+            intakeOf.getOrDefault(e.enrollmentId(), List.of())))
         .toList();
     return new Family(caregiver, episodes, childRows);
   }

@@ -15,6 +15,7 @@ public final class FamilyBuilder {
   private final List<ServiceReferral> referrals = new ArrayList<>();
   private final List<HealthEvent> events = new ArrayList<>();
   private final List<Answer> answers = new ArrayList<>();
+  private final List<IntakeReferral> intakeReferrals = new ArrayList<>();
 
   public FamilyBuilder add(FamilyTable table, Row row) {
     switch (table) {
@@ -26,11 +27,13 @@ public final class FamilyBuilder {
       case SERVICE_REFERRALS -> referrals.add(CoreRows.referral(row));
       case HEALTH_EVENTS -> events.add(CoreRows.event(row));
       case ASSESSMENTS -> answers.add(CoreRows.answer(row));
+      case INTAKE_REFERRALS -> intakeReferrals.add(CoreRows.intakeReferral(row));
     }
     return this;
   }
 
   public Family build() {
-    return Family.of(caregiver, enrollments, children, visits, screenings, referrals, events, answers);
+    return Family.of(caregiver, enrollments, children, visits, screenings, referrals, events, answers,
+        intakeReferrals);
   }
 }

@@ -3,7 +3,7 @@ package hv.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import hv.marts.evaluation.CaseloadSlots;
+import hv.indicators.CaseloadSlots;
 import hv.publish.Suppression;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -109,4 +109,16 @@ class FamilyTest {
     child("C1", "E1", true, "2025-09-30", "2025-10-01", null);
     assertTrue(familyOf("G1").episodes().get(0).delivery().isEmpty());
   }
+
+  @Test
+  void anIntakeReferralBelongsToTheEpisodeItNamesAndOneNamingNoneToNoFamily() {
+    episode("G1", "E1", "2025-10-01", null, false);
+    episode("G2", "E2", "2025-10-01", null, false);
+    add("intake_referrals", "intake_id", "I2", "program_id", "P1", "enrollment_id", "E2",
+        "referral_date", "2025-09-01");
+    add("intake_referrals", "intake_id", "I1", "program_id", "P1", "referral_date", "2025-09-01");
+    List<Family> families = Families.inMemory(live);
+    assertEquals(List.of(List.of(), List.of("I2")), families.stream()
+        .map(f -> f.episodes().get(0).intakeReferrals().stream().map(IntakeReferral::intakeId).toList()).toList());
+  }
 }

@@ -15,7 +15,8 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class ExactSum {
 
-  static final int SCALE = 18;
+  /** Decimal places kept of each value (the plain-Java total, {@link hv.indicators.ExactTotal}, keeps as many). */
+  static final int SCALE = hv.indicators.ExactTotal.SCALE;
   /** Up to 10^20 before the point: far above any count of units or visits. */
   private static final DataType DECIMAL = DataTypes.createDecimalType(38, SCALE);
 

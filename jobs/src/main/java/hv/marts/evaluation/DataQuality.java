@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_date;
 
 import hv.core.CoreTables;
+import hv.quality.Quarantined;
 import hv.time.Days;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code marts.data_quality}: per program and as-of date, each check's count and the records
@@ -40,10 +42,21 @@ import org.apache.spark.sql.types.DataTypes;
  *   <li>{@code LATE_DATA_ENTRY}: visits dated in the 12 months up to the as-of date entered
  *       after the 15th of the following month; date = the visit date.
  * </ul>
+ *
+ * <p>The items ({@link #ITEMS}) come from {@link #build}'s DataFrame code or from the plain-Java
+ * checks of {@link hv.quality.Checks} ({@link hv.marts.FamilyPass#dataQualityItems}), which give
+ * the same rows (FamilyPassTest); the DataFrame code goes once the nightly runs the checks.
  */
 public final class DataQuality {
 
-  public static final String UNATTRIBUTED = "UNATTRIBUTED";
+  /** An item: one record a check lists, with its program and the date that explains it. */
+  public static final StructType ITEMS = new StructType()
+      .add("program_id", DataTypes.StringType)
+      .add("check", DataTypes.StringType)
+      .add("reason", DataTypes.StringType)
+      .add("item_id", DataTypes.StringType)
+      .add("item_date", DataTypes.DateType);
+
   private static final int DISENGAGED_AFTER_DAYS = 30;
 
   private DataQuality() {}
@@ -52,11 +65,15 @@ public final class DataQuality {
   public static Dataset<Row> build(CoreTables core, Dataset<Row> quarantine, LocalDate asOf) {
     Column asOfDate = lit(Date.valueOf(asOf));
     Dataset<Row> enrollments = core.enrollments().where(col("enrollment_date").leq(asOfDate));
-    return quarantined(quarantine.where(col("extract_date").leq(asOfDate)), core.enrollments())
+    return group(quarantined(quarantine.where(col("extract_date").leq(asOfDate)), core.enrollments())
         .unionByName(dualEnrollments(enrollments, asOfDate))
         .unionByName(disengagementOverdue(enrollments, core.homeVisits(), asOfDate))
-        .unionByName(lateDataEntry(core.homeVisits(), core.enrollments(), asOfDate))
-        .groupBy("program_id", "check", "reason")
+        .unionByName(lateDataEntry(core.homeVisits(), core.enrollments(), asOfDate)));
+  }
+
+  /** Items ({@link #ITEMS}) → one row per program, check and reason: the count and the sorted items. */
+  public static Dataset<Row> group(Dataset<Row> items) {
+    return items.groupBy("program_id", "check", "reason")
         .agg(count(lit(1)).as("count"), array_sort(collect_list(struct(col("item_id").as("id"), col("item_date").as("date"))))
             .as("items"));
   }
@@ -69,7 +86,7 @@ public final class DataQuality {
     Dataset<Row> programOfEpisode = enrollments.select(col("enrollment_id").as("_enrollment_id"),
         col("program_id").as("_episode_program"));
     return rows.join(programOfEpisode, "_enrollment_id", "left").select(
-        coalesce(col("_own_program"), col("_episode_program"), lit(UNATTRIBUTED)).as("program_id"),
+        coalesce(col("_own_program"), col("_episode_program"), lit(Quarantined.UNATTRIBUTED)).as("program_id"),
         lit("QUARANTINED").as("check"), col("reason"),
         concat_ws(":", col("file"), col("line").cast("string"), col("record_key")).as("item_id"),
         col("extract_date").as("item_date"));

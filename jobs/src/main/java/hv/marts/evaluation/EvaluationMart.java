@@ -3,6 +3,8 @@ package hv.marts.evaluation;
 import static org.apache.spark.sql.functions.col;
 
 import hv.core.CoreTables;
+import hv.indicators.CaseloadSlots;
+import hv.marts.benchmarks.BenchmarkMart;
 import hv.marts.common.Episodes;
 import hv.measures.MeasureFacts;
 import java.time.LocalDate;

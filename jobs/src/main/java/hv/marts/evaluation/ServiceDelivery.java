@@ -11,10 +11,12 @@ import static org.apache.spark.sql.functions.dayofmonth;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.make_date;
+import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.sequence;
@@ -25,6 +27,8 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
 import hv.core.CoreTables;
+import hv.indicators.CaseloadSlots;
+import hv.indicators.Fact.Kind;
 import hv.marts.common.Episodes;
 import hv.marts.common.ExactSum;
 import hv.marts.common.PeriodJoin;
@@ -35,10 +39,14 @@ import hv.time.FiscalYear;
 import hv.time.Periods;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.RelationalGroupedDataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code marts.service_delivery}: the service delivery indicators of measures.md per program,
@@ -46,13 +54,25 @@ import org.apache.spark.sql.Row;
  * one pass: each month-end up to the as-of date ({@code MONTH_END}: the calendar month
  * ending that day; stock indicators on the day) and each SFY period ({@code PERIOD}: stock
  * indicators on the period's last day). Indicators first become fact rows per program
- * ({@code num}, {@code den}, {@code days}), which roll up to the three levels in one
- * aggregation.
+ * ({@link #FACTS}), which roll up to the three levels in one aggregation ({@link #rollUp}).
+ * The facts come from {@link #build}'s DataFrame code or from the plain-Java rules of
+ * {@link hv.indicators.Indicators} ({@link hv.marts.FamilyPass#serviceDeliveryFacts}), which
+ * give the same rows (FamilyPassTest); the DataFrame code goes once the nightly runs the rules.
  */
 public record ServiceDelivery(CaseloadSlots slots) {
 
-  /** How a fact rolls up: a share or ratio (Σ num / Σ den), a median of days, or a count. */
-  enum Kind { RATIO, MEDIAN, COUNT }
+  /** A fact: one program's part of an indicator in one frame; how it rolls up is its {@link Kind}. */
+  public static final StructType FACTS = new StructType()
+      .add("period_or_date", DataTypes.StringType)
+      .add("frame", DataTypes.StringType)
+      .add("frame_start", DataTypes.DateType)
+      .add("frame_end", DataTypes.DateType)
+      .add("program_id", DataTypes.StringType)
+      .add("indicator", DataTypes.StringType)
+      .add("kind", DataTypes.StringType)
+      .add("num", DataTypes.DoubleType)
+      .add("den", DataTypes.DoubleType)
+      .add("days", DataTypes.IntegerType);
 
   private static final String START = Periods.START;
   private static final String END = Periods.END;
@@ -104,9 +124,19 @@ public record ServiceDelivery(CaseloadSlots slots) {
     Column rampedUp = Days.plusMonths(col("hire_date"), 6).leq(col(END));
     Dataset<Row> slotted = PeriodJoin.where(frames, visitors,
         Days.enrolledOn(col("hire_date"), col("end_date"), col(END)).and(rampedUp));
-    Column staffSlots = col("fte").cast("double").multiply(slots.of(col("model")));
+    Column staffSlots = col("fte").cast("double").multiply(slotsOf(col("model")));
     return fact(enrolled, "caseload_utilization", Kind.RATIO, lit(1.0), lit(0.0), null)
         .unionByName(fact(slotted, "caseload_utilization", Kind.RATIO, lit(0.0), staffSlots, null));
+  }
+
+  /** The slots of a model column (empty for an unconfigured model). */
+  private Column slotsOf(Column model) {
+    List<Column> entries = new ArrayList<>();
+    slots.byModel().forEach((m, s) -> {
+      entries.add(lit(m));
+      entries.add(lit(s));
+    });
+    return element_at(map(entries.toArray(Column[]::new)), model);
   }
 
   /** Days from the intake referral's screened_date to consent, for episodes consenting in the frame. */
@@ -207,8 +237,8 @@ public record ServiceDelivery(CaseloadSlots slots) {
         (days == null ? lit(null) : days).cast("int").as("days"));
   }
 
-  /** Facts → program, contract and state rows. */
-  private static Dataset<Row> rollUp(Dataset<Row> facts, Dataset<Row> programs) {
+  /** Facts ({@link #FACTS}) → program, contract and state rows. */
+  public static Dataset<Row> rollUp(Dataset<Row> facts, Dataset<Row> programs) {
     // percentile is an object aggregate: past 128 groups in a task Spark sorts all the task's rows
     // to finish it, so only the median facts go through it (the filter on the literal kind prunes
     // the other facts' branches from each side). The other facts are summed per program first and

@@ -8,6 +8,7 @@ import hv.contract.Contract;
 import hv.contract.FileSchema;
 import hv.core.CoreSchema;
 import hv.core.CoreTables;
+import hv.time.RunPeriods;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -129,6 +130,13 @@ public final class DeckFamilies {
       liveKeys.put(f.table(), kept.stream().map(r -> r.getAs(f.key())).collect(java.util.stream.Collectors.toSet()));
     }
     return live;
+  }
+
+  /** A run's periods and frames on live rows: from their earliest enrollment_date to the as-of date. */
+  public static RunPeriods periods(Map<String, List<Row>> live, LocalDate asOf) {
+    LocalDate earliest = live.get("enrollments").stream().map(r -> r.<Date>getAs("enrollment_date").toLocalDate())
+        .min(LocalDate::compareTo).orElse(null);
+    return RunPeriods.of(earliest, asOf);
   }
 
   private ObjectNode overlay(Deck deck, String table, JsonNode given) {

@@ -13,7 +13,6 @@ import hv.time.Period;
 import hv.time.RunPeriods;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,9 +46,7 @@ class FamilyDeckTest {
   private Stream<DynamicNode> run(DeckFamilies deckFamilies, Deck deck) {
     Measure measure = Measures.byCode(deck.measure()).orElseThrow();
     Map<String, List<Row>> live = DeckFamilies.live(deckFamilies.rows(deck));
-    LocalDate earliest = live.get("enrollments").stream().map(r -> ((java.sql.Date) r.getAs("enrollment_date")).toLocalDate())
-        .min(LocalDate::compareTo).orElse(null);
-    RunPeriods periods = RunPeriods.of(earliest, deck.asOf());
+    RunPeriods periods = DeckFamilies.periods(live, deck.asOf());
     List<Unit> units = new ArrayList<>();
     for (Family f : Families.inMemory(live)) {
       units.addAll(measure.units(f, periods));
