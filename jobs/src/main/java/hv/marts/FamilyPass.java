@@ -38,56 +38,75 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
  * The one pass of a night: the families assembled once ({@link FamilyAssembler}) and every
- * plain-Java rule evaluated on each in one {@code flatMap}; its units, persisted once, are
- * what every mart aggregates. The rules over single rows (staff, intake referrals, quarantined
- * rows) run as a {@code flatMap} over their table.
+ * plain-Java rule evaluated on each in one {@code flatMap} that emits every mart's rows (a
+ * measure's or outcome's unit, a service delivery fact, a data quality item), persisted once;
+ * each mart aggregates its own. The rules over single rows that belong to no family (staff,
+ * intake referrals without an episode, quarantined rows) run as a {@code flatMap} over their
+ * table.
  *
- * @param units    every unit of every measure and outcome ({@link Units#SCHEMA}), persisted
+ * @param rows     the family rows, one of {@link #ROW}'s three columns set in each; persisted
  * @param periods  the run's periods
- * @param programs the live programs
+ * @param core     the live core tables the pass read
  * @param strata   {@link Strata} of every episode
  */
-public record FamilyPass(Dataset<Row> units, RunPeriods periods, Dataset<Row> programs, Dataset<Row> strata) {
+public record FamilyPass(Dataset<Row> rows, RunPeriods periods, CoreTables core, Dataset<Row> strata) {
+
+  /** A row of the pass: a unit, a fact or an item. */
+  static final StructType ROW = new StructType()
+      .add("unit", Units.SCHEMA).add("fact", ServiceDelivery.FACTS).add("item", DataQuality.ITEMS);
 
   /** The pass over the core tables for an as-of date (computed when first read, then kept). */
   public static FamilyPass of(CoreTables core, LocalDate asOf) {
     RunPeriods periods = RunPeriods.of(Periods.earliestEnrollment(core.enrollments()), asOf);
-    return new FamilyPass(units(core, periods, Measures.ALL).persist(StorageLevel.MEMORY_AND_DISK()), periods,
-        core.programs(), Strata.of(Episodes.of(core)));
+    Dataset<Row> rows = FamilyAssembler.flatMap(core, family -> {
+      List<Row> emitted = new ArrayList<>();
+      for (Measure m : Measures.ALL) {
+        m.units(family, periods).forEach(u -> emitted.add(RowFactory.create(row(u), null, null)));
+      }
+      Indicators.of(family, periods).forEach(f -> emitted.add(RowFactory.create(null, row(f), null)));
+      Checks.of(family, asOf).forEach(i -> emitted.add(RowFactory.create(null, null, row(i))));
+      return emitted;
+    }, Encoders.row(ROW));
+    return new FamilyPass(rows.persist(StorageLevel.MEMORY_AND_DISK()), periods, core, Strata.of(Episodes.of(core)));
+  }
+
+  /** Every unit of every measure and outcome ({@link Units#SCHEMA}). */
+  public Dataset<Row> units() {
+    return rows.where(col("unit").isNotNull()).select("unit.*");
   }
 
   public BenchmarkMart.Result benchmarks() {
-    return BenchmarkMart.of(unitsOf(Measures.PORTED), Periods.of(units.sparkSession(), periods.federal()), programs,
-        strata);
+    return BenchmarkMart.of(unitsOf(Measures.PORTED), Periods.of(rows.sparkSession(), periods.federal()),
+        core.programs(), strata);
   }
 
   public RateCardMart.Result rateCard(RateCardPrices prices) {
-    return RateCardMart.of(unitsOf(Measures.RATE_CARD), Periods.of(units.sparkSession(), periods.state()), programs,
-        strata, prices);
+    return RateCardMart.of(unitsOf(Measures.RATE_CARD), Periods.of(rows.sparkSession(), periods.state()),
+        core.programs(), strata, prices);
   }
 
-  /** Frees the persisted units. */
+  /** {@code marts.service_delivery}: every indicator's facts rolled up. */
+  public Dataset<Row> serviceDelivery(CaseloadSlots slots) {
+    return ServiceDelivery.rollUp(serviceDeliveryFacts(slots), core.programs());
+  }
+
+  /** {@code marts.data_quality}: every check's items grouped. */
+  public Dataset<Row> dataQuality(Dataset<Row> quarantine) {
+    return DataQuality.group(dataQualityItems(quarantine));
+  }
+
+  /** Frees the persisted rows. */
   public void release() {
-    units.unpersist();
+    rows.unpersist();
   }
 
   private Dataset<Row> unitsOf(List<Measure> measures) {
-    return units.where(col("measure_code").isin(measures.stream().map(Measure::code).toArray()));
-  }
-
-  /** Every unit the measures give on every family of the core tables, in one flatMap. */
-  public static Dataset<Row> units(CoreTables core, RunPeriods periods, List<Measure> measures) {
-    return FamilyAssembler.flatMap(core, family -> {
-      List<Row> rows = new ArrayList<>();
-      for (Measure m : measures) {
-        m.units(family, periods).forEach(u -> rows.add(row(u)));
-      }
-      return rows;
-    }, Encoders.row(Units.SCHEMA));
+    return units().where(col("measure_code").isin(measures.stream().map(Measure::code).toArray()));
   }
 
   /**
@@ -95,11 +114,9 @@ public record FamilyPass(Dataset<Row> units, RunPeriods periods, Dataset<Row> pr
    * intake referral's, and each home visitor's caseload slots (staff rows with their program's
    * model: a join of two small tables).
    */
-  public static Dataset<Row> serviceDeliveryFacts(CoreTables core, LocalDate asOf, CaseloadSlots slots) {
-    RunPeriods periods = RunPeriods.of(Periods.earliestEnrollment(core.enrollments()), asOf);
-    Dataset<Row> ofFamilies = FamilyAssembler.flatMap(core,
-        family -> Indicators.of(family, periods).stream().map(FamilyPass::row).toList(),
-        Encoders.row(ServiceDelivery.FACTS));
+  Dataset<Row> serviceDeliveryFacts(CaseloadSlots slots) {
+    RunPeriods periods = this.periods;
+    Dataset<Row> ofFamilies = rows.where(col("fact").isNotNull()).select("fact.*");
     Dataset<Row> ofIntake = core.intakeReferrals().flatMap((FlatMapFunction<Row, Row>) r ->
             Indicators.of(CoreRows.intakeReferral(r), periods).stream().map(FamilyPass::row).iterator(),
         Encoders.row(ServiceDelivery.FACTS));
@@ -115,10 +132,9 @@ public record FamilyPass(Dataset<Row> units, RunPeriods periods, Dataset<Row> pr
    * ops.quarantine row's with the program of the episode it names (a left join of the few
    * quarantined rows with the enrollments' two columns; the family pass does not hold them).
    */
-  public static Dataset<Row> dataQualityItems(CoreTables core, Dataset<Row> quarantine, LocalDate asOf) {
-    Dataset<Row> ofFamilies = FamilyAssembler.flatMap(core,
-        family -> Checks.of(family, asOf).stream().map(FamilyPass::row).toList(),
-        Encoders.row(DataQuality.ITEMS));
+  Dataset<Row> dataQualityItems(Dataset<Row> quarantine) {
+    LocalDate asOf = periods.asOf();
+    Dataset<Row> ofFamilies = rows.where(col("item").isNotNull()).select("item.*");
     Column fields = from_json(col("row_json"), DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType));
     Dataset<Row> programOfEpisode = core.enrollments()
         .select(col("enrollment_id").as("_enrollment_id"), col("program_id").as("_episode_program"));

@@ -4,10 +4,9 @@ import static org.apache.spark.sql.functions.col;
 
 import hv.core.CoreTables;
 import hv.indicators.CaseloadSlots;
-import hv.marts.benchmarks.BenchmarkMart;
+import hv.marts.FamilyPass;
 import hv.marts.common.Episodes;
 import hv.measures.MeasureFacts;
-import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -23,18 +22,18 @@ public final class EvaluationMart {
   private EvaluationMart() {}
 
   /**
+   * @param pass           the night's family pass
    * @param benchmarkUnits {@code marts.benchmark_units} as built this run
    * @param rateCardUnits  {@code marts.ratecard_units} as built this run
    * @param quarantine     {@code ops.quarantine}
    */
-  public static Result build(CoreTables core, LocalDate asOf, Dataset<Row> benchmarkUnits, Dataset<Row> rateCardUnits,
+  public static Result build(FamilyPass pass, Dataset<Row> benchmarkUnits, Dataset<Row> rateCardUnits,
                              Dataset<Row> quarantine) {
+    CoreTables core = pass.core();
     Dataset<Row> factors = RiskFactors.of(Episodes.of(core)).cache();
     Dataset<Row> comparison = new ProviderComparison(MeasureFacts.lowerIsBetterCodes())
         .build(yesNoUnits(benchmarkUnits, rateCardUnits), ProviderComparison.CODE, factors, core.programs());
-    return new Result(comparison,
-        new ServiceDelivery(CaseloadSlots.configured()).build(core, asOf),
-        DataQuality.build(core, quarantine, asOf));
+    return new Result(comparison, pass.serviceDelivery(CaseloadSlots.configured()), pass.dataQuality(quarantine));
   }
 
   /**

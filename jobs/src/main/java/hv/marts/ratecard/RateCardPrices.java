@@ -1,6 +1,5 @@
 package hv.marts.ratecard;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
