@@ -81,7 +81,7 @@ public record FamilyPass(Dataset<Row> rows, RunPeriods periods, CoreTables core,
   }
 
   public BenchmarkMart.Result benchmarks() {
-    return BenchmarkMart.of(unitsOf(Measures.PORTED), Periods.of(rows.sparkSession(), periods.federal()),
+    return BenchmarkMart.of(unitsOf(Measures.BENCHMARKS), Periods.of(rows.sparkSession(), periods.federal()),
         core.programs(), strata);
   }
 

@@ -1,7 +1,6 @@
 package hv.measures;
 
 import hv.family.Family;
-import hv.marts.common.UnitType;
 import hv.time.RunPeriods;
 import java.io.Serializable;
 import java.util.List;
@@ -14,10 +13,8 @@ import java.util.List;
  */
 public interface Measure extends Serializable {
 
-  /** {@code PM01} … {@code PM19}, {@code RC1} … {@code RC4}. */
+  /** {@code PM01} … {@code PM19}, {@code RC1} … {@code RC4}; its facts (name, unit type, …) are {@link MeasureFacts#of}. */
   String code();
-
-  UnitType unitType();
 
   List<Unit> units(Family family, RunPeriods periods);
 }

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The measures ported to the family pass so far, in code order: the 19 benchmarks and the 4 rate card outcomes. */
+/** Every rule the night runs on a family, in code order: the 19 benchmarks and the 4 rate card outcomes. */
 public final class Measures {
 
-  public static final List<Measure> PORTED = List.of(
+  public static final List<Measure> BENCHMARKS = List.of(
       new Pm01PretermBirth(),
       new Pm02Breastfeeding(),
       new Pm03DepressionScreening(),
@@ -36,7 +36,7 @@ public final class Measures {
       new Rc4PrenatalPostpartumCare());
 
   /** Both, benchmarks first. */
-  public static final List<Measure> ALL = Stream.concat(PORTED.stream(), RATE_CARD.stream()).toList();
+  public static final List<Measure> ALL = Stream.concat(BENCHMARKS.stream(), RATE_CARD.stream()).toList();
 
   private Measures() {}
 

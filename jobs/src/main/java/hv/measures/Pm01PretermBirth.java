@@ -1,7 +1,6 @@
 package hv.measures;
 
 import hv.family.Family;
-import hv.marts.common.UnitType;
 import hv.time.Period;
 import hv.time.RunPeriods;
 import java.time.LocalDate;
@@ -30,11 +29,6 @@ public final class Pm01PretermBirth implements Measure {
   @Override
   public String code() {
     return CODE;
-  }
-
-  @Override
-  public UnitType unitType() {
-    return UnitType.IC;
   }
 
   @Override

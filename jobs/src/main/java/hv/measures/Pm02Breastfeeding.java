@@ -2,7 +2,6 @@ package hv.measures;
 
 import hv.family.Answer;
 import hv.family.Family;
-import hv.marts.common.UnitType;
 import hv.time.Dates;
 import hv.time.Period;
 import hv.time.RunPeriods;
@@ -35,11 +34,6 @@ public final class Pm02Breastfeeding implements Measure {
   @Override
   public String code() {
     return CODE;
-  }
-
-  @Override
-  public UnitType unitType() {
-    return UnitType.IC;
   }
 
   @Override

@@ -2,7 +2,6 @@ package hv.measures;
 
 import hv.family.Episode;
 import hv.family.Family;
-import hv.marts.common.UnitType;
 import hv.time.Dates;
 import hv.time.RunPeriods;
 import hv.time.Span;
@@ -33,11 +32,6 @@ public final class Pm03DepressionScreening implements Measure {
   @Override
   public String code() {
     return CODE;
-  }
-
-  @Override
-  public UnitType unitType() {
-    return UnitType.PC;
   }
 
   @Override

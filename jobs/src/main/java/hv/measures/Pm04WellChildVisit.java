@@ -2,7 +2,6 @@ package hv.measures;
 
 import hv.family.Family;
 import hv.family.HealthEvent;
-import hv.marts.common.UnitType;
 import hv.time.Dates;
 import hv.time.Period;
 import hv.time.RunPeriods;
@@ -37,11 +36,6 @@ public final class Pm04WellChildVisit implements Measure {
   @Override
   public String code() {
     return CODE;
-  }
-
-  @Override
-  public UnitType unitType() {
-    return UnitType.IC;
   }
 
   @Override

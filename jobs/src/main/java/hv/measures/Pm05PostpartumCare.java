@@ -3,7 +3,6 @@ package hv.measures;
 import hv.family.Child;
 import hv.family.Episode;
 import hv.family.Family;
-import hv.marts.common.UnitType;
 import hv.time.RunPeriods;
 import hv.time.Span;
 import java.time.LocalDate;
@@ -35,11 +34,6 @@ public final class Pm05PostpartumCare implements Measure {
   @Override
   public String code() {
     return CODE;
-  }
-
-  @Override
-  public UnitType unitType() {
-    return UnitType.PC;
   }
 
   @Override

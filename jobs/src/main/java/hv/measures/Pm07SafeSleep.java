@@ -2,7 +2,6 @@ package hv.measures;
 
 import hv.family.Answer;
 import hv.family.Family;
-import hv.marts.common.UnitType;
 import hv.time.Dates;
 import hv.time.Period;
 import hv.time.RunPeriods;
@@ -42,11 +41,6 @@ public final class Pm07SafeSleep implements Measure {
   @Override
   public String code() {
     return CODE;
-  }
-
-  @Override
-  public UnitType unitType() {
-    return UnitType.IC;
   }
 
   /** A day on which all three items were answered for the child: the answers in {@link #ITEMS} order. */

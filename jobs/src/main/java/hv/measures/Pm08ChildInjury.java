@@ -2,7 +2,6 @@ package hv.measures;
 
 import hv.family.Family;
 import hv.family.HealthEvent;
-import hv.marts.common.UnitType;
 import hv.time.Period;
 import hv.time.RunPeriods;
 import java.util.ArrayList;
@@ -26,11 +25,6 @@ public final class Pm08ChildInjury implements Measure {
   @Override
   public String code() {
     return CODE;
-  }
-
-  @Override
-  public UnitType unitType() {
-    return UnitType.IC;
   }
 
   @Override

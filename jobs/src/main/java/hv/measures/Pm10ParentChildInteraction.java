@@ -3,7 +3,6 @@ package hv.measures;
 import hv.family.Episode;
 import hv.family.Family;
 import hv.family.Screening;
-import hv.marts.common.UnitType;
 import hv.time.Dates;
 import hv.time.Period;
 import hv.time.RunPeriods;
@@ -36,11 +35,6 @@ public final class Pm10ParentChildInteraction implements Measure {
   @Override
   public String code() {
     return CODE;
-  }
-
-  @Override
-  public UnitType unitType() {
-    return UnitType.PC;
   }
 
   @Override

@@ -2,7 +2,6 @@ package hv.measures;
 
 import hv.family.Answer;
 import hv.family.Family;
-import hv.marts.common.UnitType;
 import hv.time.Period;
 import hv.time.RunPeriods;
 import java.util.ArrayList;
@@ -29,11 +28,6 @@ public final class Pm11EarlyLanguageLiteracy implements Measure {
   @Override
   public String code() {
     return CODE;
-  }
-
-  @Override
-  public UnitType unitType() {
-    return UnitType.IC;
   }
 
   @Override

@@ -4,7 +4,6 @@ import hv.family.Child;
 import hv.family.Episode;
 import hv.family.Family;
 import hv.family.HomeVisit;
-import hv.marts.common.UnitType;
 import hv.time.Period;
 import hv.time.RunPeriods;
 import java.time.LocalDate;
@@ -31,11 +30,6 @@ public final class Pm13BehavioralConcerns implements Measure {
   @Override
   public String code() {
     return CODE;
-  }
-
-  @Override
-  public UnitType unitType() {
-    return UnitType.V;
   }
 
   @Override

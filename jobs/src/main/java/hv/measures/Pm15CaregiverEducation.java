@@ -4,7 +4,6 @@ import hv.family.Answer;
 import hv.family.CountableRow;
 import hv.family.Episode;
 import hv.family.Family;
-import hv.marts.common.UnitType;
 import hv.time.Period;
 import hv.time.RunPeriods;
 import hv.time.Span;
@@ -35,11 +34,6 @@ public final class Pm15CaregiverEducation implements Measure {
   @Override
   public String code() {
     return CODE;
-  }
-
-  @Override
-  public UnitType unitType() {
-    return UnitType.PC;
   }
 
   @Override

@@ -3,7 +3,6 @@ package hv.measures;
 import hv.family.Answer;
 import hv.family.Episode;
 import hv.family.Family;
-import hv.marts.common.UnitType;
 import hv.time.Dates;
 import hv.time.Period;
 import hv.time.RunPeriods;
@@ -42,11 +41,6 @@ public final class Pm16ContinuityOfInsurance implements Measure {
   @Override
   public String code() {
     return CODE;
-  }
-
-  @Override
-  public UnitType unitType() {
-    return UnitType.PC;
   }
 
   /** The status from a day on: covered or not, and the row that says so. */

@@ -3,7 +3,6 @@ package hv.measures;
 import hv.family.Family;
 import hv.family.Screening;
 import hv.family.ServiceReferral;
-import hv.marts.common.UnitType;
 import hv.time.Period;
 import hv.time.RunPeriods;
 import hv.time.Span;
@@ -30,11 +29,6 @@ public final class Pm19IpvReferral implements Measure {
   @Override
   public String code() {
     return CODE;
-  }
-
-  @Override
-  public UnitType unitType() {
-    return UnitType.PC;
   }
 
   @Override

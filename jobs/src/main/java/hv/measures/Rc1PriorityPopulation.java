@@ -2,7 +2,6 @@ package hv.measures;
 
 import hv.family.Caregiver;
 import hv.family.Family;
-import hv.marts.common.UnitType;
 import hv.time.RunPeriods;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,11 +26,6 @@ public final class Rc1PriorityPopulation implements Measure {
   @Override
   public String code() {
     return CODE;
-  }
-
-  @Override
-  public UnitType unitType() {
-    return UnitType.PC;
   }
 
   @Override

@@ -2,7 +2,6 @@ package hv.measures;
 
 import hv.family.Enrollment;
 import hv.family.Family;
-import hv.marts.common.UnitType;
 import hv.time.RunPeriods;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +22,6 @@ public final class Rc2PrenatalEnrollment implements Measure {
   @Override
   public String code() {
     return CODE;
-  }
-
-  @Override
-  public UnitType unitType() {
-    return UnitType.PC;
   }
 
   /** Enrolled pregnant before 32 weeks (RC2, and RC4's eligibility). Empty weeks are below no number. */

@@ -4,7 +4,6 @@ import hv.family.Answer;
 import hv.family.Enrollment;
 import hv.family.Episode;
 import hv.family.Family;
-import hv.marts.common.UnitType;
 import hv.time.Dates;
 import hv.time.Period;
 import hv.time.RunPeriods;
@@ -41,11 +40,6 @@ public final class Rc3EducationTrainingEmployment implements Measure {
   @Override
   public String code() {
     return CODE;
-  }
-
-  @Override
-  public UnitType unitType() {
-    return UnitType.PC;
   }
 
   @Override

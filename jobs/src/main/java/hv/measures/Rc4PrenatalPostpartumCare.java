@@ -4,7 +4,6 @@ import hv.family.Child;
 import hv.family.Episode;
 import hv.family.Family;
 import hv.family.HealthEvent;
-import hv.marts.common.UnitType;
 import hv.time.Period;
 import hv.time.RunPeriods;
 import hv.time.Span;
@@ -39,11 +38,6 @@ public final class Rc4PrenatalPostpartumCare implements Measure {
   @Override
   public String code() {
     return CODE;
-  }
-
-  @Override
-  public UnitType unitType() {
-    return UnitType.PC;
   }
 
   @Override

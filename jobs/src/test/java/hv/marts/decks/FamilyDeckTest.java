@@ -1,12 +1,15 @@
 package hv.marts.decks;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import hv.family.Families;
 import hv.family.Family;
+import hv.marts.common.UnitType;
 import hv.measures.Measure;
+import hv.measures.MeasureFacts;
 import hv.measures.Measures;
 import hv.measures.Unit;
 import hv.time.Period;
@@ -71,6 +74,9 @@ class FamilyDeckTest {
     List<DynamicNode> tests = new ArrayList<>();
     tests.add(dynamicTest(deck.measure() + " units: one per period and unit", () ->
         assertTrue(duplicates.isEmpty(), "duplicate units " + duplicates)));
+    UnitType registered = MeasureFacts.of(deck.measure()).unitType();
+    tests.add(dynamicTest(deck.measure() + " units: of the registered unit type " + registered, () ->
+        assertEquals(List.of(), units.stream().filter(u -> u.unitType() != registered).toList())));
     tests.addAll(deck.caseTests(runPeriods, actual));
     return tests.stream();
   }
