@@ -8,6 +8,7 @@ import hv.GeneratedWarehouse;
 import hv.SameRows;
 import hv.TestSpark;
 import hv.family.Families;
+import hv.family.FamilyAssembler;
 import hv.family.Family;
 import hv.marts.decks.Deck;
 import hv.marts.decks.DeckFamilies;
@@ -18,19 +19,27 @@ import java.util.Map;
 import hv.core.CoreTables;
 import hv.marts.benchmarks.BenchmarkInputs;
 import hv.marts.benchmarks.BenchmarkMeasures;
+import hv.marts.common.Episodes;
 import hv.marts.common.Units;
+import hv.marts.evaluation.RiskFactors;
+import hv.measures.EpisodeRiskFactors;
 import hv.measures.Measure;
 import hv.measures.Measures;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
  * The family pass (assembly + plain-Java measures in one flatMap) gives the units of the
  * DataFrame measures it replaces on the generated warehouse, unit for unit and column for
- * column (period, ids, program, denominator, numerator, missing, window, evidence, note).
+ * column (period, ids, program, denominator, numerator, missing, window, evidence, note), and
+ * every episode's strata and risk factors of the DataFrame path.
  */
 class FamilyPassTest {
 
@@ -52,6 +61,27 @@ class FamilyPassTest {
     assertTrue(plain.size() > 0, "the deck gives units");
     SameRows.assertSameRows(TestSpark.session().createDataFrame(plain, Units.SCHEMA),
         FamilyPass.units(core, deck.asOf(), Measures.PORTED), "units of the ported measures");
+  }
+
+  @Test
+  void everyEpisodesPlainRiskFactorsAreTheDataFrameOnes() {
+    CoreTables core = CoreTables.fromWarehouse(GeneratedWarehouse.get());
+    StructType schema = new StructType().add("enrollment_id", DataTypes.StringType);
+    for (String name : EpisodeRiskFactors.NAMES) {
+      schema = schema.add(name, DataTypes.StringType);
+    }
+    Dataset<Row> plain = FamilyAssembler.flatMap(core, family -> family.episodes().stream().map(e -> {
+      List<Object> values = new ArrayList<>(List.of(e.enrollmentId()));
+      values.addAll(EpisodeRiskFactors.of(e).values());
+      return RowFactory.create(values.toArray());
+    }).toList(), Encoders.row(schema)).cache();
+    // the comparison's factors: the six strata dimensions, then pregnancy and housing
+    SameRows.assertSameRows(RiskFactors.of(Episodes.of(core)), plain, "every episode's strata and risk factors");
+    for (String name : EpisodeRiskFactors.NAMES) {
+      long levels = plain.select(name).distinct().count();
+      assertTrue(levels >= 2, name + " has " + levels + " level(s) in the generated warehouse");
+    }
+    plain.unpersist();
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.when;
 
+import hv.measures.EpisodeStrata;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -17,13 +18,13 @@ import org.apache.spark.sql.Row;
 /**
  * The family characteristics every rate is broken down by (measures.md "Strata"), one row
  * per episode: {@code enrollment_id} and one column per dimension, named as in the tables.
- * Child and visit units take their episode's strata.
+ * Child and visit units take their episode's strata. The same rules in plain Java, over one
+ * episode: {@link EpisodeStrata}, which this is to be replaced by.
  */
 public final class Strata {
 
-  public static final List<String> DIMENSIONS =
-      List.of("race", "ethnicity", "age_group", "insurance", "income", "child_welfare");
-  public static final String UNKNOWN = "UNKNOWN";
+  public static final List<String> DIMENSIONS = EpisodeStrata.DIMENSIONS;
+  public static final String UNKNOWN = EpisodeStrata.UNKNOWN;
 
   private Strata() {}
 

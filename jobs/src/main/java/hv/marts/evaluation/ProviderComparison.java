@@ -90,7 +90,7 @@ public record ProviderComparison(Set<String> lowerIsBetter) {
   /** Rates, interval, difference, O/E and the risk-standardized rate. */
   private Dataset<Row> measured(Dataset<Row> rows) {
     Column rate = when(col("units").gt(0), col("observed").divide(col("units")));
-    Column fitted = col("model_status").equalTo(RiskModel.Status.FITTED.name()).and(col("expected").gt(0));
+    Column fitted = col("model_status").equalTo(RiskRegression.Status.FITTED.name()).and(col("expected").gt(0));
     Column observedOverExpected = when(fitted, col("observed").divide(col("expected")));
     return rows
         .withColumn("rate", rate)

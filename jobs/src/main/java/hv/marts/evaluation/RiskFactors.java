@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import hv.marts.common.Strata;
-import java.util.ArrayList;
+import hv.measures.EpisodeRiskFactors;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,11 +15,12 @@ import org.apache.spark.sql.Row;
  * The family characteristics the comparison adjusts for (measures.md "Cross-provider
  * comparison"): the six {@link Strata} dimensions plus pregnant at enrollment and housing,
  * one row per episode ({@code enrollment_id} and one text column per factor, never empty:
- * an unknown value is its own level {@code UNKNOWN}).
+ * an unknown value is its own level {@code UNKNOWN}). The same in plain Java, over one episode:
+ * {@link EpisodeRiskFactors}, which this is to be replaced by.
  */
 public final class RiskFactors {
 
-  public static final List<String> NAMES = names();
+  public static final List<String> NAMES = EpisodeRiskFactors.NAMES;
 
   private RiskFactors() {}
 
@@ -30,12 +31,5 @@ public final class RiskFactors {
             .otherwise(lit(Strata.UNKNOWN)).as("pregnant_at_enrollment"),
         coalesce(col("housing_at_enrollment"), lit(Strata.UNKNOWN)).as("housing"));
     return Strata.of(episodes).join(extra, "enrollment_id");
-  }
-
-  private static List<String> names() {
-    List<String> names = new ArrayList<>(Strata.DIMENSIONS);
-    names.add("pregnant_at_enrollment");
-    names.add("housing");
-    return List.copyOf(names);
   }
 }
