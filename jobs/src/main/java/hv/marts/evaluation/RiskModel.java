@@ -22,6 +22,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.collection.JavaConverters;
 
 /**
  * The risk model of the comparison: per code and period, a logistic regression of the unit
@@ -110,8 +111,8 @@ public final class RiskModel {
     List<Object> values = new ArrayList<>(group);
     values.add(model.baseInverseOdds());
     for (int f = 0; f < RiskFactors.NAMES.size(); f++) {
-      values.add(model.inverseOddsRatios().get(f));
-      values.add(new ArrayList<>(model.levelsWithoutVariation().get(f)));
+      values.add(JavaConverters.mapAsScalaMap(model.inverseOddsRatios().get(f)));
+      values.add(JavaConverters.asScalaBuffer(new ArrayList<>(model.levelsWithoutVariation().get(f))));
     }
     return RowFactory.create(values.toArray());
   }
