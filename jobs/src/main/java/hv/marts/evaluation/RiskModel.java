@@ -5,7 +5,9 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.exp;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -32,8 +34,8 @@ import scala.collection.JavaConverters;
  * cells in Spark (code, period, factor combination → units, successes), the cells are collected
  * (one Spark job), and each code×period group is fitted in the driver by
  * {@link RiskRegression}. What goes back to Spark is per group, not per cell: its status, and
- * of a fitted group the numbers its cells' probabilities are computed from (a few per factor
- * level), which Spark applies to the cells where they are. At 150,000 caregivers a year the
+ * of a fitted group its intercept, coefficients and settled levels, which Spark applies to the
+ * cells where they are. At 150,000 caregivers a year the
  * cells sent back from the driver made a task of 163 MiB and the night ran out of memory.
  */
 public final class RiskModel {
@@ -46,8 +48,8 @@ public final class RiskModel {
    */
   public record Fit(Dataset<Row> probabilities, Dataset<Row> statuses) {}
 
-  private static final String BASE = "_base_inverse_odds";
-  private static final String RATIOS = "_inverse_odds_ratios_";
+  private static final String INTERCEPT = "_intercept";
+  private static final String COEFFICIENTS = "_coefficients_";
   private static final String SETTLED = "_without_variation_";
 
   private RiskModel() {}
@@ -98,20 +100,20 @@ public final class RiskModel {
   /** {@link RiskRegression#expectedProbability}, term by term, over a cell joined with its group's model row. */
   private static Column expectedProbability() {
     Column settled = lit(false);
-    Column inverseOdds = col(BASE);
+    Column eta = col(INTERCEPT);
     for (String factor : RiskFactors.NAMES) {
       settled = settled.or(array_contains(col(SETTLED + factor), col(factor)));
-      inverseOdds = inverseOdds.multiply(element_at(col(RATIOS + factor), col(factor)));
+      eta = eta.plus(element_at(col(COEFFICIENTS + factor), col(factor)));
     }
     return when(settled, col("successes").cast("double").divide(col("units")))
-        .otherwise(lit(1.0).divide(lit(1.0).plus(inverseOdds)));
+        .otherwise(lit(1.0).divide(lit(1.0).plus(exp(negate(eta)))));
   }
 
   private static Row modelRow(List<String> group, RiskRegression model) {
     List<Object> values = new ArrayList<>(group);
-    values.add(model.baseInverseOdds());
+    values.add(model.intercept());
     for (int f = 0; f < RiskFactors.NAMES.size(); f++) {
-      values.add(JavaConverters.mapAsScalaMap(model.inverseOddsRatios().get(f)));
+      values.add(JavaConverters.mapAsScalaMap(model.coefficients().get(f)));
       values.add(JavaConverters.asScalaBuffer(new ArrayList<>(model.levelsWithoutVariation().get(f))));
     }
     return RowFactory.create(values.toArray());
@@ -119,9 +121,9 @@ public final class RiskModel {
 
   private static StructType modelSchema(String codeColumn) {
     StructType schema = new StructType().add("period", DataTypes.StringType).add(codeColumn, DataTypes.StringType)
-        .add(BASE, DataTypes.DoubleType);
+        .add(INTERCEPT, DataTypes.DoubleType);
     for (String factor : RiskFactors.NAMES) {
-      schema = schema.add(RATIOS + factor, DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType))
+      schema = schema.add(COEFFICIENTS + factor, DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType))
           .add(SETTLED + factor, DataTypes.createArrayType(DataTypes.StringType));
     }
     return schema;

@@ -26,8 +26,8 @@ import org.apache.commons.math3.linear.RealVector;
  * {@link Status#NO_VARIATION}); levels without variation settled at their rate; the rest fitted
  * by Newton's method (iteratively reweighted least squares) on a full-rank design; then the
  * check Σ expected = Σ observed ({@link Status#NOT_CONVERGED} when it fails). The cells are
- * taken in the order of their levels, and the functions are StrictMath's, so the same cells
- * give the same bits in any order and on any machine.
+ * taken in the order of their levels, and the fit's functions are StrictMath's, so the same
+ * cells give the same coefficients, to the bit, in any order and on any machine.
  */
 public final class RiskRegression {
 
@@ -65,16 +65,16 @@ public final class RiskRegression {
 
   private final Status status;
   private final long units;
-  private final double baseInverseOdds;
-  private final List<Map<String, Double>> inverseOddsRatios;
+  private final double intercept;
+  private final List<Map<String, Double>> coefficients;
   private final List<Set<String>> withoutVariation;
 
-  private RiskRegression(Status status, long units, double baseInverseOdds, List<Map<String, Double>> inverseOddsRatios,
+  private RiskRegression(Status status, long units, double intercept, List<Map<String, Double>> coefficients,
                          List<Set<String>> withoutVariation) {
     this.status = status;
     this.units = units;
-    this.baseInverseOdds = baseInverseOdds;
-    this.inverseOddsRatios = inverseOddsRatios;
+    this.intercept = intercept;
+    this.coefficients = coefficients;
     this.withoutVariation = withoutVariation;
   }
 
@@ -97,8 +97,8 @@ public final class RiskRegression {
     List<Cell> active = settle(sorted, withoutVariation);
     Newton newton = new Newton(active, factors);
     newton.run();
-    RiskRegression model = new RiskRegression(Status.FITTED, units, newton.baseInverseOdds(),
-        newton.inverseOddsRatios(), withoutVariation);
+    RiskRegression model = new RiskRegression(Status.FITTED, units, newton.intercept, newton.coefficients(),
+        withoutVariation);
     double expected = 0;
     for (Cell c : sorted) {
       expected += c.units() * model.expectedProbability(c);
@@ -116,23 +116,19 @@ public final class RiskRegression {
     return units;
   }
 
-  /**
-   * e^(−intercept) of a {@link Status#FITTED} model. The fitted probability of a cell is
-   * 1 / (1 + e^(−η)), and e^(−η) is the product of this and the cell's
-   * {@link #inverseOddsRatios}: multiplied, not exponentiated, wherever it is computed (here
-   * and in Spark), the same cell gives the same bits. Spark's exp is Math.exp in generated code
-   * and StrictMath.exp when interpreted, which may differ in the last bit.
-   */
-  public double baseInverseOdds() {
-    return baseInverseOdds;
+  /** The intercept of a {@link Status#FITTED} model. */
+  public double intercept() {
+    return intercept;
   }
 
   /**
-   * Per factor: e^(−coefficient) of every level of the fitted cells (1 for the reference level
-   * and for a level whose column is aliased with others).
+   * Per factor: the coefficient of every level of the fitted cells (0 for the reference level
+   * and for a level whose column is aliased with others). Where a combination of levels
+   * separates yes from no, some run to hundreds, in opposite directions, while the cells'
+   * linear predictors stay moderate.
    */
-  public List<Map<String, Double>> inverseOddsRatios() {
-    return inverseOddsRatios;
+  public List<Map<String, Double>> coefficients() {
+    return coefficients;
   }
 
   /** Per factor: the levels settled at their rate, found without variation. */
@@ -140,16 +136,21 @@ public final class RiskRegression {
     return withoutVariation;
   }
 
-  /** The fitted probability of one of the group's cells, of a {@link Status#FITTED} model. */
+  /**
+   * The fitted probability of one of the group's cells, of a {@link Status#FITTED} model: its
+   * rate when settled, else 1 / (1 + e^(−η)), η the intercept plus its levels' coefficients in
+   * the factors' order. Spark computes the published probabilities term by term the same way
+   * ({@link RiskModel}); its generated code calls Math.exp, so this does too.
+   */
   public double expectedProbability(Cell c) {
     if (settled(c)) {
       return c.rate();
     }
-    double inverseOdds = baseInverseOdds;
+    double eta = intercept;
     for (int f = 0; f < c.levels().size(); f++) {
-      inverseOdds *= inverseOddsRatios.get(f).get(c.levels().get(f));
+      eta += coefficients.get(f).get(c.levels().get(f));
     }
-    return 1.0 / (1.0 + inverseOdds);
+    return 1.0 / (1.0 + Math.exp(-eta));
   }
 
   private boolean settled(Cell c) {
@@ -234,7 +235,7 @@ public final class RiskRegression {
     private final int[][] columnsOf;
     /** Per kept column: its factor (−1: the intercept) and level position. */
     private final int[][] meaning;
-    private double intercept;
+    double intercept;
     /** Per factor and level position: the coefficient (0 for the reference and aliased levels). */
     private final double[][] coefficients;
 
@@ -384,20 +385,16 @@ public final class RiskRegression {
       }
     }
 
-    double baseInverseOdds() {
-      return StrictMath.exp(-intercept);
-    }
-
-    List<Map<String, Double>> inverseOddsRatios() {
-      List<Map<String, Double>> ratios = new ArrayList<>();
+    List<Map<String, Double>> coefficients() {
+      List<Map<String, Double>> byFactor = new ArrayList<>();
       for (int f = 0; f < levels.size(); f++) {
         Map<String, Double> byLevel = new LinkedHashMap<>();
         for (int l = 0; l < levels.get(f).size(); l++) {
-          byLevel.put(levels.get(f).get(l), StrictMath.exp(-coefficients[f][l]));
+          byLevel.put(levels.get(f).get(l), coefficients[f][l]);
         }
-        ratios.add(byLevel);
+        byFactor.add(byLevel);
       }
-      return ratios;
+      return byFactor;
     }
   }
 }

@@ -111,6 +111,27 @@ class RiskRegressionTest {
     }
   }
 
+  /**
+   * Yes exactly when two of three factors are 1: every level has yes and no, but the cells are
+   * separated completely (η = a + b + c − 1.5 times anything). The coefficients run to hundreds,
+   * opposite ways; the cells' probabilities go to their rates, 0 or 1, and the fit is reported.
+   */
+  @Test
+  void completeSeparationByThreeFactorsApproachesTheRates() {
+    List<Cell> cells = new ArrayList<>();
+    for (int combination = 0; combination < 8; combination++) {
+      int ones = Integer.bitCount(combination);
+      cells.add(cell(5 + combination, ones >= 2 ? 5 + combination : 0,
+          "a" + (combination & 1), "b" + (combination >> 1 & 1), "c" + (combination >> 2 & 1)));
+    }
+    RiskRegression model = RiskRegression.fit(cells);
+    assertEquals(Status.FITTED, model.status());
+    assertEquals(List.of(Set.of(), Set.of(), Set.of()), model.levelsWithoutVariation());
+    for (Cell c : cells) {
+      assertEquals(c.rate(), model.expectedProbability(c), 1e-6, c.toString());
+    }
+  }
+
   @Test
   void theSameCellsInAnyOrderGiveTheSameBits() {
     List<Cell> cells = new ArrayList<>(simulated(new Random(3), 4, 3, 25));
