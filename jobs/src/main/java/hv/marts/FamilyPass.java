@@ -5,10 +5,9 @@ import static org.apache.spark.sql.functions.from_json;
 
 import hv.core.CoreTables;
 import hv.family.CoreRows;
+import hv.family.Episode;
 import hv.family.FamilyAssembler;
 import hv.marts.benchmarks.BenchmarkMart;
-import hv.marts.common.Episodes;
-import hv.marts.common.Strata;
 import hv.marts.common.Units;
 import hv.marts.ratecard.RateCardMart;
 import hv.marts.ratecard.RateCardPrices;
@@ -18,6 +17,7 @@ import hv.indicators.Fact;
 import hv.indicators.Indicators;
 import hv.marts.evaluation.DataQuality;
 import hv.marts.evaluation.ServiceDelivery;
+import hv.measures.EpisodeRiskFactors;
 import hv.measures.Measure;
 import hv.measures.Measures;
 import hv.measures.Unit;
@@ -49,16 +49,19 @@ import org.apache.spark.storage.StorageLevel;
  * intake referrals without an episode, quarantined rows) run as a {@code flatMap} over their
  * table.
  *
- * @param rows     the family rows, one of {@link #ROW}'s three columns set in each; persisted
- * @param periods  the run's periods
- * @param core     the live core tables the pass read
- * @param strata   {@link Strata} of every episode
+ * @param rows    the family rows, one of {@link #ROW}'s columns set in each; persisted
+ * @param periods the run's periods
+ * @param core    the live core tables the pass read
  */
-public record FamilyPass(Dataset<Row> rows, RunPeriods periods, CoreTables core, Dataset<Row> strata) {
+public record FamilyPass(Dataset<Row> rows, RunPeriods periods, CoreTables core) {
 
-  /** A row of the pass: a unit, a fact or an item. */
+  /** An episode's strata and risk factors ({@link EpisodeRiskFactors#NAMES}), by its enrollment_id. */
+  public static final StructType FACTORS = factorsSchema();
+
+  /** A row of the pass: a unit, a fact, an item or an episode's factors. */
   static final StructType ROW = new StructType()
-      .add("unit", Units.SCHEMA).add("fact", ServiceDelivery.FACTS).add("item", DataQuality.ITEMS);
+      .add("unit", Units.SCHEMA).add("fact", ServiceDelivery.FACTS).add("item", DataQuality.ITEMS)
+      .add("factors", FACTORS);
 
   /** The pass over the core tables for an as-of date (computed when first read, then kept). */
   public static FamilyPass of(CoreTables core, LocalDate asOf) {
@@ -66,13 +69,19 @@ public record FamilyPass(Dataset<Row> rows, RunPeriods periods, CoreTables core,
     Dataset<Row> rows = FamilyAssembler.flatMap(core, family -> {
       List<Row> emitted = new ArrayList<>();
       for (Measure m : Measures.ALL) {
-        m.units(family, periods).forEach(u -> emitted.add(RowFactory.create(row(u), null, null)));
+        m.units(family, periods).forEach(u -> emitted.add(RowFactory.create(row(u), null, null, null)));
       }
-      Indicators.of(family, periods).forEach(f -> emitted.add(RowFactory.create(null, row(f), null)));
-      Checks.of(family, asOf).forEach(i -> emitted.add(RowFactory.create(null, null, row(i))));
+      Indicators.of(family, periods).forEach(f -> emitted.add(RowFactory.create(null, row(f), null, null)));
+      Checks.of(family, asOf).forEach(i -> emitted.add(RowFactory.create(null, null, row(i), null)));
+      family.episodes().forEach(e -> emitted.add(RowFactory.create(null, null, null, row(e))));
       return emitted;
     }, Encoders.row(ROW));
-    return new FamilyPass(rows.persist(StorageLevel.MEMORY_AND_DISK()), periods, core, Strata.of(Episodes.of(core)));
+    return new FamilyPass(rows.persist(StorageLevel.MEMORY_AND_DISK()), periods, core);
+  }
+
+  /** Every episode's strata and risk factors ({@link #FACTORS}). */
+  public Dataset<Row> factors() {
+    return rows.where(col("factors").isNotNull()).select("factors.*");
   }
 
   /** Every unit of every measure and outcome ({@link Units#SCHEMA}). */
@@ -82,12 +91,12 @@ public record FamilyPass(Dataset<Row> rows, RunPeriods periods, CoreTables core,
 
   public BenchmarkMart.Result benchmarks() {
     return BenchmarkMart.of(unitsOf(Measures.BENCHMARKS), Periods.of(rows.sparkSession(), periods.federal()),
-        core.programs(), strata);
+        core.programs(), factors());
   }
 
   public RateCardMart.Result rateCard(RateCardPrices prices) {
     return RateCardMart.of(unitsOf(Measures.RATE_CARD), Periods.of(rows.sparkSession(), periods.state()),
-        core.programs(), strata, prices);
+        core.programs(), factors(), prices);
   }
 
   /** {@code marts.service_delivery}: every indicator's facts rolled up. */
@@ -158,6 +167,21 @@ public record FamilyPass(Dataset<Row> rows, RunPeriods periods, CoreTables core,
     return RowFactory.create(u.period(), u.measureCode(), u.unitType().name(), u.enrollmentId(), u.childId(),
         u.visitId(), u.programId(), u.inDenominator(), u.numerator(), u.missing(), date(u.windowStart()),
         date(u.windowEnd()), date(u.evidenceDate()), u.evidenceId(), u.note());
+  }
+
+  /** An episode's factors as a row of {@link #FACTORS}. */
+  static Row row(Episode e) {
+    List<Object> values = new ArrayList<>(List.of(e.enrollmentId()));
+    values.addAll(EpisodeRiskFactors.of(e).values());
+    return RowFactory.create(values.toArray());
+  }
+
+  private static StructType factorsSchema() {
+    StructType schema = new StructType().add("enrollment_id", DataTypes.StringType);
+    for (String name : EpisodeRiskFactors.NAMES) {
+      schema = schema.add(name, DataTypes.StringType);
+    }
+    return schema;
   }
 
   /** A fact as a row of {@link ServiceDelivery#FACTS}. */

@@ -1,6 +1,6 @@
 package hv.publish;
 
-import hv.marts.common.Strata;
+import hv.measures.EpisodeStrata;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +39,9 @@ final class ReportLabels {
 
   private ReportLabels() {}
 
-  /** Strata in the order of measures.md: dimensions as {@link Strata#DIMENSIONS}, values as its table; others last. */
+  /** Strata in the order of measures.md: dimensions as {@link EpisodeStrata#DIMENSIONS}, values as its table; others last. */
   static Comparator<Report.Figure> strataOrder() {
-    Comparator<Report.Figure> byDimension = Comparator.comparingInt(f -> rank(Strata.DIMENSIONS, f.stratum()));
+    Comparator<Report.Figure> byDimension = Comparator.comparingInt(f -> rank(EpisodeStrata.DIMENSIONS, f.stratum()));
     return byDimension
         .thenComparingInt(f -> rank(VALUE_ORDER.getOrDefault(f.stratum(), List.of()), f.value()))
         .thenComparing(Report.Figure::stratum).thenComparing(Report.Figure::value);

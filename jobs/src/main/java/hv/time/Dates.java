@@ -2,7 +2,7 @@ package hv.time;
 
 import java.time.LocalDate;
 
-/** Day arithmetic of measures.md "Common terms", in plain Java (the Spark expressions are {@link Days}). */
+/** Day arithmetic of measures.md "Common terms", in plain Java. */
 public final class Dates {
 
   private Dates() {}

@@ -21,6 +21,7 @@ import hv.marts.decks.EvaluationDecks;
 import hv.marts.decks.EvaluationDecks.Figures;
 import hv.marts.evaluation.DataQuality;
 import hv.marts.evaluation.ServiceDelivery;
+import hv.measures.EpisodeRiskFactors;
 import hv.measures.Measure;
 import hv.measures.Measures;
 import hv.ops.OpsTables;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * The Spark pass (core tables read and made live by Spark, families assembled by one shuffle,
  * every rule in one flatMap) gives exactly the rows of the plain path (the same core rows held
  * in memory, made live and grouped into families without Spark, the rules run in a loop): every
- * unit, service delivery fact and data quality item, column for column.
+ * unit, service delivery fact, data quality item and episode factors, column for column.
  */
 class FamilyPassTest {
 
@@ -59,8 +60,9 @@ class FamilyPassTest {
   }
 
   /**
-   * On the generated warehouse: every unit, every service delivery fact and every family's
-   * data quality item (its ops.quarantine is empty; the quarantined items are the deck's).
+   * On the generated warehouse: every unit, every service delivery fact, every family's data
+   * quality item (its ops.quarantine is empty; the quarantined items are the deck's) and every
+   * episode's strata and risk factors.
    */
   @Test
   void theSparkPassGivesThePlainRulesRowsOnTheGeneratedWarehouse() {
@@ -90,6 +92,14 @@ class FamilyPassTest {
     SameRows.assertSameRows(TestSpark.session().createDataFrame(items.stream().map(FamilyPass::row).toList(),
         DataQuality.ITEMS), pass.dataQualityItems(TestSpark.session().createDataFrame(List.of(), OpsTables.QUARANTINE)),
         "data quality items");
+    List<Row> factors = new ArrayList<>();
+    Families.inMemory(live).forEach(f -> f.episodes().forEach(e -> factors.add(FamilyPass.row(e))));
+    SameRows.assertSameRows(TestSpark.session().createDataFrame(factors, FamilyPass.FACTORS), pass.factors(),
+        "every episode's strata and risk factors");
+    for (String name : EpisodeRiskFactors.NAMES) {
+      long levels = pass.factors().select(name).distinct().count();
+      assertTrue(levels >= 2, name + " has " + levels + " level(s) in the generated warehouse");
+    }
     pass.release();
   }
 

@@ -1,9 +1,6 @@
 package hv.time;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sequence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import hv.TestSpark;
@@ -70,26 +67,6 @@ class PeriodsTest {
   @Test
   void noEnrollmentsNoPeriods() {
     assertEquals(Map.of(), periods(Periods.of(FiscalYear.FFY, enrollments(), LocalDate.parse("2026-04-15"))));
-  }
-
-  @Test
-  void plusMonthsIsLocalDatePlusMonthsOnEveryDayOfTwoYears() {
-    LocalDate first = LocalDate.parse("2024-01-01");
-    List<Row> rows = spark.range(1)
-        .select(explode(sequence(lit(Date.valueOf(first)), lit(Date.valueOf("2025-12-31")))).as("d"))
-        .select(col("d"), Days.plusMonths(col("d"), 1), Days.plusMonths(col("d"), 3), Days.plusMonths(col("d"), 6),
-            Days.plusMonths(col("d"), 12))
-        .collectAsList();
-    assertEquals(731, rows.size());
-    for (Row r : rows) {
-      LocalDate d = r.getDate(0).toLocalDate();
-      int[] months = {1, 3, 6, 12};
-      for (int i = 0; i < months.length; i++) {
-        assertEquals(d.plusMonths(months[i]), r.getDate(i + 1).toLocalDate(), d + " + " + months[i]);
-      }
-    }
-    assertEquals(LocalDate.parse("2025-02-28"), LocalDate.parse("2025-01-31").plusMonths(1));
-    assertEquals(LocalDate.parse("2025-12-30"), LocalDate.parse("2025-06-30").plusMonths(6));
   }
 
   @Test

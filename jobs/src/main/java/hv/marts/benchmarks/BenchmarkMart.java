@@ -21,7 +21,7 @@ public final class BenchmarkMart {
    * @param units    the family pass's units of the benchmark measures ({@link hv.marts.common.Units#SCHEMA})
    * @param periods  the run's FFY periods ({@link hv.time.Periods#SCHEMA})
    * @param programs every published program
-   * @param strata   {@link hv.marts.common.Strata} of every episode
+   * @param strata   every episode's {@link hv.measures.EpisodeStrata} ({@link hv.marts.FamilyPass#factors})
    */
   public static Result of(Dataset<Row> units, Dataset<Row> periods, Dataset<Row> programs, Dataset<Row> strata) {
     Rollup rollup = new Rollup(Rollup.Labels.BENCHMARK, MeasureFacts.codes(MeasureSet.BENCHMARK),

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import hv.measures.EpisodeStrata;
 import hv.time.Periods;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.apache.spark.sql.Row;
 /**
  * Unit rows → published results, for every period, code, level ({@code PROGRAM} = program_id,
  * {@code CONTRACT} = contract_number of the program, {@code STATE} = {@code ALL}) and stratum
- * ({@code ALL}/{@code ALL} or a dimension of {@link Strata} with its value). Every program
+ * ({@code ALL}/{@code ALL} or a dimension of {@link EpisodeStrata} with its value). Every program
  * and contract (and the state) gets a stratum-ALL row for every period and code, also with
  * denominator 0 (rate and interval empty then); stratum rows exist only where a unit counted.
  *
@@ -46,7 +47,7 @@ public record Rollup(Labels labels, List<String> codes, Set<String> countCodes) 
 
   /**
    * @param programs program_id, contract_number (every program published)
-   * @param strata   enrollment_id and the {@link Strata#DIMENSIONS}
+   * @param strata   enrollment_id and the {@link EpisodeStrata#DIMENSIONS}
    */
   public Dataset<Row> results(Dataset<Row> units, Dataset<Row> periods, Dataset<Row> programs, Dataset<Row> strata) {
     Dataset<Row> entities = programs.select(col("program_id"), col("contract_number"));
@@ -78,8 +79,8 @@ public record Rollup(Labels labels, List<String> codes, Set<String> countCodes) 
    */
   private Dataset<Row> spread(Dataset<Row> units, Dataset<Row> entities, Dataset<Row> strata) {
     List<Column> stratumPairs = new ArrayList<>(List.of(pair("stratum", ALL, lit(ALL))));
-    for (String dimension : Strata.DIMENSIONS) {
-      stratumPairs.add(pair("stratum", dimension, coalesce(col(dimension), lit(Strata.UNKNOWN))));
+    for (String dimension : EpisodeStrata.DIMENSIONS) {
+      stratumPairs.add(pair("stratum", dimension, coalesce(col(dimension), lit(EpisodeStrata.UNKNOWN))));
     }
     Column inDenominator = col("in_denominator");
     Dataset<Row> perProgram = units

@@ -2,10 +2,8 @@ package hv.marts.evaluation;
 
 import static org.apache.spark.sql.functions.col;
 
-import hv.core.CoreTables;
 import hv.indicators.CaseloadSlots;
 import hv.marts.FamilyPass;
-import hv.marts.common.Episodes;
 import hv.measures.MeasureFacts;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,10 +27,9 @@ public final class EvaluationMart {
    */
   public static Result build(FamilyPass pass, Dataset<Row> benchmarkUnits, Dataset<Row> rateCardUnits,
                              Dataset<Row> quarantine) {
-    CoreTables core = pass.core();
-    Dataset<Row> factors = RiskFactors.of(Episodes.of(core)).cache();
     Dataset<Row> comparison = new ProviderComparison(MeasureFacts.lowerIsBetterCodes())
-        .build(yesNoUnits(benchmarkUnits, rateCardUnits), ProviderComparison.CODE, factors, core.programs());
+        .build(yesNoUnits(benchmarkUnits, rateCardUnits), ProviderComparison.CODE, pass.factors(),
+            pass.core().programs());
     return new Result(comparison, pass.serviceDelivery(CaseloadSlots.configured()), pass.dataQuality(quarantine));
   }
 

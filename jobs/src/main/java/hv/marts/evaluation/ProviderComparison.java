@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import hv.measures.EpisodeRiskFactors;
 import hv.marts.common.ExactSum;
 import hv.marts.common.Intervals;
 import hv.spark.Lineage;
@@ -40,7 +41,7 @@ public record ProviderComparison(Set<String> lowerIsBetter) {
 
   /**
    * @param units   yes/no units: {@code period, <codeColumn>, enrollment_id, program_id, in_denominator, numerator}
-   * @param factors {@link RiskFactors#of}
+   * @param factors {@link hv.marts.FamilyPass#factors}
    * @param programs program_id, contract_number
    */
   public Dataset<Row> build(Dataset<Row> units, String codeColumn, Dataset<Row> factors, Dataset<Row> programs) {
@@ -51,7 +52,7 @@ public record ProviderComparison(Set<String> lowerIsBetter) {
         .join(factors, "enrollment_id"));
     RiskModel.Fit fit = RiskModel.fit(counted, CODE);
     List<String> cellKey = new java.util.ArrayList<>(List.of("period", CODE));
-    cellKey.addAll(RiskFactors.NAMES);
+    cellKey.addAll(EpisodeRiskFactors.NAMES);
     Dataset<Row> withExpected = counted.join(fit.probabilities(), cellKey.toArray(String[]::new), "left");
 
     Dataset<Row> entities = programs.select("program_id", "contract_number");
@@ -89,7 +90,7 @@ public record ProviderComparison(Set<String> lowerIsBetter) {
   /** Rates, interval, difference, O/E and the risk-standardized rate. */
   private Dataset<Row> measured(Dataset<Row> rows) {
     Column rate = when(col("units").gt(0), col("observed").divide(col("units")));
-    Column fitted = col("model_status").equalTo(RiskModel.Status.FITTED.name()).and(col("expected").gt(0));
+    Column fitted = col("model_status").equalTo(RiskRegression.Status.FITTED.name()).and(col("expected").gt(0));
     Column observedOverExpected = when(fitted, col("observed").divide(col("expected")));
     return rows
         .withColumn("rate", rate)

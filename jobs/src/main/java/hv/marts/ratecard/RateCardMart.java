@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 import hv.marts.common.Rollup;
-import hv.marts.common.Strata;
 import hv.measures.MeasureFacts;
 import hv.measures.MeasureFacts.MeasureSet;
 import hv.time.Periods;
@@ -27,7 +26,7 @@ public final class RateCardMart {
    * @param units    the family pass's units of the outcomes ({@link hv.marts.common.Units#SCHEMA})
    * @param periods  the run's SFY periods ({@link Periods#SCHEMA})
    * @param programs every published program
-   * @param strata   {@link Strata} of every episode
+   * @param strata   every episode's {@link hv.measures.EpisodeStrata} ({@link hv.marts.FamilyPass#factors})
    */
   public static Result of(Dataset<Row> units, Dataset<Row> periods, Dataset<Row> programs, Dataset<Row> strata,
                           RateCardPrices prices) {

@@ -1,6 +1,5 @@
 package hv.marts.common;
 
-import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -15,7 +14,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,16 +34,16 @@ class RollupTest {
         RowFactory.create("P1", "K1"), RowFactory.create("P2", "K1"), RowFactory.create("P3", "K2"),
         RowFactory.create("P4", "K2")),
         new StructType().add("program_id", "string").add("contract_number", "string"));
-    StructType episodeSchema = new StructType().add("enrollment_id", "string").add("race", "string")
-        .add("hispanic", "boolean").add("hispanic_origin", "string").add("age_at_enrollment", "int")
-        .add("insurance_at_enrollment", "string").add("income_pct_fpl", "int")
-        .add("child_welfare_involvement", "boolean");
-    Dataset<Row> episodes = spark.createDataFrame(List.of(
-        RowFactory.create("E1", "BLACK", false, null, 19, "MEDICAID", 100, true),
-        RowFactory.create("E2", "WHITE;BLACK", true, "PUERTO_RICAN", 20, "TRICARE", 101, false),
-        RowFactory.create("E3", null, true, "MEXICAN", 35, null, 201, null),
-        RowFactory.create("E4", "ASIAN;ASIAN", null, null, 34, "NONE", null, false),
-        RowFactory.create("E5", "NHPI", null, null, 40, "PRIVATE", null, null)), episodeSchema);
+    // each episode's strata as EpisodeStrata gives them (EpisodeStrataTest has the rules)
+    StructType strataSchema = new StructType().add("enrollment_id", "string").add("race", "string")
+        .add("ethnicity", "string").add("age_group", "string").add("insurance", "string").add("income", "string")
+        .add("child_welfare", "string");
+    Dataset<Row> strata = spark.createDataFrame(List.of(
+        RowFactory.create("E1", "BLACK", "NOT_HISPANIC", "UNDER_20", "MEDICAID", "AT_OR_BELOW_100_FPL", "Y"),
+        RowFactory.create("E2", "MULTIRACIAL", "PUERTO_RICAN", "20_24", "OTHER", "101_200_FPL", "N"),
+        RowFactory.create("E3", "UNKNOWN", "OTHER_HISPANIC", "35_PLUS", "UNKNOWN", "ABOVE_200_FPL", "UNKNOWN"),
+        RowFactory.create("E4", "ASIAN", "UNKNOWN", "25_34", "NONE", "UNKNOWN", "N"),
+        RowFactory.create("E5", "NHPI", "UNKNOWN", "35_PLUS", "PRIVATE", "UNKNOWN", "UNKNOWN")), strataSchema);
     StructType unitSchema = new StructType().add("period", "string").add("measure_code", "string")
         .add("program_id", "string").add("enrollment_id", "string").add("in_denominator", "boolean")
         .add("numerator", "long").add("missing", "boolean");
@@ -60,7 +58,7 @@ class RollupTest {
     Dataset<Row> periods = spark.createDataFrame(List.of(RowFactory.create(Q1)), new StructType().add("period", "string"));
 
     Rollup rollup = new Rollup(Rollup.Labels.BENCHMARK, List.of("PM03", "PM08"), Set.of("PM08"));
-    List<Row> rows = rollup.results(units, periods, programs, Strata.of(episodes)).collectAsList();
+    List<Row> rows = rollup.results(units, periods, programs, strata).collectAsList();
     byKey = new HashMap<>();
     for (Row r : rows) {
       String key = String.join("/", r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hv.measures.EpisodeRiskFactors;
 import hv.TestSpark;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -259,7 +260,7 @@ class ProviderComparisonTest {
 
   private static StructType factorSchema() {
     StructType schema = new StructType().add("enrollment_id", DataTypes.StringType);
-    for (String name : RiskFactors.NAMES) {
+    for (String name : EpisodeRiskFactors.NAMES) {
       schema = schema.add(name, DataTypes.StringType);
     }
     return schema;
