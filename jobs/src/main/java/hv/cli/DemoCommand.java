@@ -62,7 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
         + "sum(duplicates) duplicates FROM ops.ingest_log GROUP BY file ORDER BY file").show(20, false);
     Path exports = wh.root().resolve(Exports.PUBLIC_FOLDER);
     System.out.println("Next:");
-    System.out.println("  open " + latest(exports).resolve(Report.FILE) + "   (the night's report: open it in a browser)");
+    System.out.println("  " + latest(exports).resolve(Report.FILE) + "   (the night's report: open it in a browser)");
     System.out.println("  bin/hv sql -e \"select period, numerator, denominator, rate from marts.benchmark_results "
         + "where measure_code='PM03' and level='STATE' and stratum='ALL' order by period\"");
     System.out.println("  bin/hv sql -e \"select distinct entity_id from marts.benchmark_results where level='PROGRAM' "
