@@ -1,6 +1,6 @@
 -- What has one contract earned and been paid under the Outcomes Rate Card, half by half?
 -- Run:    bin/hv sql -f notebooks/contract-payments.sql [--warehouse DIR]
--- Change: --param contract_number=21OECHVS01ABC   (bin/hv sql -e "select distinct contract_number from
+-- Change: --param contract_number=20OECHVS01BFR   (bin/hv sql -e "select distinct contract_number from
 --         marts.ratecard_payments" lists them; notebooks/ratecard-paid-episodes.sql lists the episodes)
 -- Default: the contract paid most over all halves (the first by number on a tie).
 -- @param contract_number from select contract_number from marts.ratecard_payments where outcome_code = 'ALL' group by contract_number order by sum(paid) desc, contract_number limit 1

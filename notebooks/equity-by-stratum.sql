@@ -2,7 +2,7 @@
 -- the benchmarks and the rate card outcomes alike? Each stratum's rate next to everyone's, for one
 -- benchmark year and one rate card year.
 -- Run:    bin/hv sql -f notebooks/equity-by-stratum.sql [--warehouse DIR]
--- Change: --param level=PROGRAM --param entity_id=P-007   (or level=CONTRACT and a contract number)
+-- Change: --param level=PROGRAM --param entity_id=P-1   (or level=CONTRACT and a contract number)
 --         --param ffy=FFY2025 --param sfy=SFY2025
 -- Defaults: the state, and the latest whole years (FFY for benchmarks, SFY for the rate card): a whole
 -- year gives each stratum the most units. Strata with no unit may be absent (measures.md).

@@ -5,7 +5,7 @@
 -- published figures those units count in (program, contract and state, stratum ALL) and, for an
 -- achieved rate card outcome, the contract's payment of that half.
 -- Run:    bin/hv sql -f notebooks/family-audit-trail.sql [--warehouse DIR] [--limit 5000]
--- Change: --param enrollment_id=E-000123
+-- Change: --param enrollment_id=E-123
 -- Default: the first episode (by id) that is in a benchmark denominator and eligible for a rate card
 -- outcome, so that every step has rows.
 -- @param enrollment_id from select min(enrollment_id) from marts.benchmark_units where in_denominator and enrollment_id in (select enrollment_id from marts.ratecard_units where eligible)

@@ -1,6 +1,6 @@
 -- How does one program do on every federal benchmark, next to the state, in the latest period?
 -- Run:    bin/hv sql -f notebooks/program-scorecard.sql [--warehouse DIR]
--- Change: --param program_id=P-007  --param period=FFY2025   (bin/hv sql -e "select distinct entity_id
+-- Change: --param program_id=P-1  --param period=FFY2025   (bin/hv sql -e "select distinct entity_id
 --         from marts.benchmark_results where level = 'PROGRAM'" lists the programs)
 -- Defaults: the first program, and the latest ended FFY period (a whole year or a cumulative quarter,
 -- never the partial year to date).

@@ -3,7 +3,7 @@
 -- so this is one statement).
 -- Run: bin/hv sql -f notebooks/ratecard-paid-episodes.sql [--warehouse DIR]
 -- By default the latest ended half and the contract paid most in it; to choose, replace the
--- `chosen` query by literals, e.g.  select '21OECHVS01ABC' as contract_number, 'SFY2026' as sfy, 'H1' as half
+-- `chosen` query by literals, e.g.  select '20OECHVS01BFR' as contract_number, 'SFY2026' as sfy, 'H1' as half
 -- A half's units are those of the period SFY<y>-H1 / -H2: an outcome achieved in it is earned in it.
 -- The cap limits the amount paid, not which outcomes count: every achieved outcome listed earned
 -- its price; contract_paid says how much of contract_earned the cap let through.

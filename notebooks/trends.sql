@@ -1,6 +1,6 @@
 -- How have the benchmarks and the rate card outcomes moved from year to year?
 -- Run:    bin/hv sql -f notebooks/trends.sql [--warehouse DIR]
--- Change: --param level=PROGRAM --param entity_id=P-007   (or level=CONTRACT and a contract number)
+-- Change: --param level=PROGRAM --param entity_id=P-1   (or level=CONTRACT and a contract number)
 --         --param periods='^FFY[0-9]{4}-Q[1-3]$|^SFY[0-9]{4}-Q[1-4]$'   for quarters instead of years
 -- Defaults: the state; every whole year (FFY for benchmarks, SFY for the rate card) and the current year
 -- to date, which is partial: compare it with the same quarter a year earlier, not with whole years.

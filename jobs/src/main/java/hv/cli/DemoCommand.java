@@ -6,10 +6,14 @@ import hv.ops.Progress;
 import hv.settings.Settings;
 import hv.publish.Exports;
 import hv.publish.RateCardReports;
+import hv.publish.Report;
 import hv.spark.Warehouse;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,17 +60,28 @@ public final class DemoCommand implements Callable<Integer> {
     System.out.println("Ingest reconciliation (rows read = accepted + quarantined + duplicates):");
     wh.spark().sql("SELECT file, sum(rows_read) read, sum(accepted) accepted, sum(quarantined) quarantined, "
         + "sum(duplicates) duplicates FROM ops.ingest_log GROUP BY file ORDER BY file").show(20, false);
+    Path exports = wh.root().resolve(Exports.PUBLIC_FOLDER);
     System.out.println("Next:");
-    System.out.println("  bin/hv sql -e \"select * from marts.benchmark_results where level='STATE' "
-        + "and stratum='ALL' and period like 'FFY2026%'\"");
-    System.out.println("  bin/hv sql -e \"select * from marts.ratecard_results where level='STATE' "
-        + "and stratum='race' order by period, outcome_code\"");
-    System.out.println("  bin/hv sql -e \"select * from marts.ratecard_payments where outcome_code='ALL'\"");
+    System.out.println("  " + latest(exports).resolve(Report.FILE) + "   (the night's report: open it in a browser)");
+    System.out.println("  bin/hv sql -e \"select period, numerator, denominator, rate from marts.benchmark_results "
+        + "where measure_code='PM03' and level='STATE' and stratum='ALL' order by period\"");
+    System.out.println("  bin/hv sql -e \"select distinct entity_id from marts.benchmark_results where level='PROGRAM' "
+        + "order by entity_id\"   (program ids, for --param program_id=...)");
+    System.out.println("  bin/hv sql -f notebooks/program-scorecard.sql --param program_id=P-1   (one program against the state)");
     System.out.println("  bin/hv sql -f notebooks/ratecard-paid-episodes.sql   (episodes behind a contract's payment)");
-    System.out.println("  ls " + wh.root().resolve(Exports.PUBLIC_FOLDER) + "/*   (the dashboard files: published, small cells suppressed)");
+    System.out.println("  ls " + exports + "/*   (the dashboard files: published, small cells suppressed, data-dictionary.md)");
     System.out.println("  ls " + wh.root().resolve(Exports.RESTRICTED_FOLDER) + "/*/" + RateCardReports.FOLDER
         + "   (the providers' Rate Card reports: exact counts, restricted)");
     System.out.println("  bin/hv sql -e \"show tables in marts\"");
     return 0;
+  }
+
+  /** The latest as-of folder of the exports (names are ISO dates, so the greatest is the latest). */
+  private static Path latest(Path exports) throws IOException {
+    try (Stream<Path> folders = Files.list(exports)) {
+      return folders.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
+          .max(Comparator.comparing(p -> p.getFileName().toString()))
+          .orElse(exports.resolve("<as-of>"));
+    }
   }
 }

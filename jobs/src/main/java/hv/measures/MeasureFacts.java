@@ -101,6 +101,11 @@ public record MeasureFacts(String code, MeasureSet set, String name, String labe
     return codes.get(0) + " ... " + codes.get(codes.size() - 1);
   }
 
+  /** A set's codes with their names: {@code PM01 Preterm birth, PM02 Breastfeeding, …}. */
+  public static String named(MeasureSet set) {
+    return String.join(", ", in(set).stream().map(m -> m.code() + " " + m.name()).toList());
+  }
+
   private static List<MeasureFacts> read() {
     try (InputStream in = MeasureFacts.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {

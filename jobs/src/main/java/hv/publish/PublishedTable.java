@@ -81,6 +81,9 @@ public record PublishedTable(String table, String description, List<String> key,
   private static final Map<String, String> MEASURE_WORDS = Map.of(
       "${benchmarks}", MeasureFacts.range(MeasureSet.BENCHMARK),
       "${outcomes}", MeasureFacts.range(MeasureSet.RATE_CARD),
+      "${benchmark names}", MeasureFacts.named(MeasureSet.BENCHMARK),
+      "${outcome names}", MeasureFacts.named(MeasureSet.RATE_CARD),
+      "${strata}", ReportLabels.strataInWords(),
       "${count measures}", MeasureFacts.inWords(MeasureFacts.codes(MeasureFacts::counts)),
       "${lower is better}", MeasureFacts.inWords(MeasureFacts.codes(MeasureFacts::lowerIsBetter)));
   private static Map<String, PublishedTable> loaded;
@@ -105,8 +108,9 @@ public record PublishedTable(String table, String description, List<String> key,
 
   /**
    * A meaning with the registry's words for its placeholders ({@code ${benchmarks}} →
-   * {@code PM01 ... PM19}, {@code ${outcomes}}, {@code ${count measures}}, {@code ${lower is better}}):
-   * the schemas name no measure list of their own.
+   * {@code PM01 ... PM19}, {@code ${outcomes}}, {@code ${benchmark names}} → {@code PM01 Preterm birth, …},
+   * {@code ${outcome names}}, {@code ${count measures}}, {@code ${lower is better}}, {@code ${strata}} → every
+   * dimension's values): the schemas name no measure or stratum list of their own.
    */
   static String withMeasureWords(String meaning) {
     String text = meaning;

@@ -57,7 +57,7 @@ public final class RateCardReports {
       Map.entry("achieved", "eligible episodes that achieved the outcome, exact"),
       Map.entry("eligible", "episodes eligible for the outcome in the period, exact"),
       Map.entry("rate", "achieved / eligible"),
-      Map.entry("price", "the outcome's price (conf/ratecard-prices.properties)"),
+      Map.entry("price", "what one achieved outcome earns, from the payment schedule (US dollars)"),
       Map.entry("earned", "achieved x price; on the ALL row the total"),
       Map.entry("cap", "the contract's cap for the SFY (a contract's ALL row)"),
       Map.entry("paid", "amount paid for the half (a contract's ALL row of H1 or H2)"));

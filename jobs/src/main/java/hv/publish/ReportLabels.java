@@ -3,6 +3,7 @@ package hv.publish;
 import hv.measures.EpisodeStrata;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The words report.html puts on strata (measures.md's names of dimensions and values); measures' words: {@link hv.measures.MeasureFacts}. */
@@ -38,6 +39,19 @@ final class ReportLabels {
       "child_welfare", List.of("Y", "N", "UNKNOWN"));
 
   private ReportLabels() {}
+
+  /**
+   * Every dimension with its values, for the data dictionary: {@code race: BLACK, …, AIAN (American Indian /
+   * Alaska Native), …; age_group (age at enrollment): UNDER_20, …}; a word only where the code is not one.
+   */
+  static String strataInWords() {
+    return String.join("; ", EpisodeStrata.DIMENSIONS.stream().map(d -> {
+      String label = DIMENSIONS.get(d);
+      String name = label.equalsIgnoreCase(d.replace('_', ' ')) ? d : d + " (" + label.toLowerCase(Locale.ROOT) + ")";
+      return name + ": " + String.join(", ", VALUE_ORDER.get(d).stream()
+          .map(v -> VALUES.containsKey(v) ? v + " (" + VALUES.get(v) + ")" : v).toList());
+    }).toList());
+  }
 
   /** Strata in the order of measures.md: dimensions as {@link EpisodeStrata#DIMENSIONS}, values as its table; others last. */
   static Comparator<Report.Figure> strataOrder() {
