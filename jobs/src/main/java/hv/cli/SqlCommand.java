@@ -83,7 +83,11 @@ public final class SqlCommand implements Callable<Integer> {
         try {
           client = ServerClient.connect(server.host(), server.port());
         } catch (TException | SaslException | RuntimeException notAnswering) {
-          continue;   // a stale file (the server is gone): the next server, or Spark in this process
+          // a stale file (the server is gone): the next server, or Spark in this process
+          if (System.getenv("HV_DEBUG") != null) {
+            spec.commandLine().getErr().println("hv sql: no answer from " + server.path() + ": " + Hv.describe(notAnswering));
+          }
+          continue;
         }
         try (client) {
           print(onServer(client, text, rowsWanted));
