@@ -127,7 +127,7 @@ class ServeJdbcTest {
   private static final String EVERY_KIND = "select concat(measure_code, ', é漢') as label, numerator, "
       + "numerator / denominator as rate, cast(numerator / 7 as decimal(18,3)) as money, date'2026-03-31' as day, "
       + "timestamp'2026-03-30 04:12:09.531' as at, numerator > 20 as big, cast(null as double) as missing, "
-      + "array(numerator, denominator) as pair from marts.benchmark_results order by measure_code";
+      + "array(numerator, denominator) as pair from marts.benchmark_results order by measure_code, period";
 
   /** Whether the query ran in the server's JVM: a column of the answer says which process answered. */
   private static final String WHO = "reflect('java.lang.System', 'getProperty', 'sun.java.command') "
