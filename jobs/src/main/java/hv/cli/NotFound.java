@@ -73,6 +73,15 @@ final class NotFound {
     return null;
   }
 
+  private static final java.util.regex.Pattern SERVER_MISSED =
+      java.util.regex.Pattern.compile("\\[TABLE_OR_VIEW_NOT_FOUND] The table or view (\\S+) cannot be found");
+
+  /** The table a bin/hv serve did not find, from its message (the protocol carries only text); else null. */
+  static String tableServerMissed(String message) {
+    java.util.regex.Matcher m = SERVER_MISSED.matcher(message == null ? "" : message);
+    return m.find() ? m.group(1).replace("`", "") : null;
+  }
+
   /** Which tables exist: those of the schema named, else every table, the closest to the name first. */
   static String table(Path warehouse, String name) {
     Path root = warehouse.toAbsolutePath().normalize();

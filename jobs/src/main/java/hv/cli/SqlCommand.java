@@ -4,12 +4,15 @@ import hv.spark.Warehouse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import javax.security.sasl.SaslException;
+import org.apache.thrift.TException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,11 +21,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
-    description = "Runs SQL against the warehouse's tables (raw.*, core.*, ops.*, marts.*). A file may hold "
+    description = {"Runs SQL against the warehouse's tables (raw.*, core.*, ops.*, marts.*). A file may hold "
         + "several statements separated by ';'; the result of the last is printed. :name in the SQL is a "
         + "parameter, bound as a value (never pasted into the SQL): the value of --param name=VALUE, or the "
         + "default the file declares (-- @param name [TYPE] = VALUE, or -- @param name [TYPE] from QUERY; "
-        + "TYPE is string, int, date or timestamp, string when not written).")
+        + "TYPE is string, int, date or timestamp, string when not written).",
+        "When bin/hv serve runs on the warehouse, the query goes to it and answers in about a second; "
+            + "otherwise this process starts Spark (tens of seconds) and loads only the tables the SQL names. "
+            + "The output is the same either way."})
 public final class SqlCommand implements Callable<Integer> {
 
   static final class Source {
@@ -45,6 +51,10 @@ public final class SqlCommand implements Callable<Integer> {
       description = "binds :NAME in the SQL to VALUE, read as the parameter's declared type (repeatable)")
   Map<String, String> parameters = new LinkedHashMap<>();
 
+  @Option(names = "--embedded", description = "run in this process's own Spark even when bin/hv serve runs on the "
+      + "warehouse")
+  boolean embedded;
+
   @Mixin
   WarehouseOption warehouse;
 
@@ -66,6 +76,25 @@ public final class SqlCommand implements Callable<Integer> {
     if (misnamed != null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), misnamed);
     }
+    int rowsWanted = format.equals("table") ? limit : Integer.MAX_VALUE;
+    if (!embedded) {
+      for (ServerFile server : ServerFile.running(warehouse.dir())) {
+        ServerClient client;
+        try {
+          client = ServerClient.connect(server.host(), server.port());
+        } catch (TException | SaslException | RuntimeException notAnswering) {
+          // a stale file (the server is gone): the next server, or Spark in this process
+          if (System.getenv("HV_DEBUG") != null) {
+            spec.commandLine().getErr().println("hv sql: no answer from " + server.path() + ": " + Hv.describe(notAnswering));
+          }
+          continue;
+        }
+        try (client) {
+          print(onServer(client, text, rowsWanted));
+        }
+        return 0;
+      }
+    }
     Warehouse wh = warehouse.open();
     Dataset<Row> result;
     try {
@@ -79,9 +108,55 @@ public final class SqlCommand implements Callable<Integer> {
       }
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), NotFound.table(wh.root(), missing));
     }
-    if (result != null) {
-      SqlScript.print(result, format, limit, spec.commandLine().getOut());
-    }
+    print(result == null ? null : SqlScript.table(result, rowsWanted));
     return 0;
+  }
+
+  /**
+   * The script run by a bin/hv serve: the same statements and parameter values as in this process,
+   * each statement's values handed over in a session setting and bound by the server, never
+   * pasted into the statement (SqlScript.PARAMETERS_SETTING).
+   */
+  private ResultTable onServer(ServerClient client, String text, int rowsWanted) {
+    try {
+      List<SqlScript.Bound> statements = SqlScript.bind(text, parameters, new SqlScript.Engine() {
+        @Override
+        public ZoneId timeZone() {
+          return client.zone();
+        }
+
+        @Override
+        public String firstValue(String query) {
+          ResultTable first = client.execute(query, 1);
+          return first == null || first.rows().isEmpty() || first.rows().get(0)[0] == null ? null
+              : ResultTable.text(first.rows().get(0)[0]);
+        }
+      });
+      String bound = "";
+      ResultTable result = null;
+      for (SqlScript.Bound statement : statements) {
+        String values = SqlScript.encode(statement.values());
+        if (!values.equals(bound)) {
+          client.execute("SET " + SqlScript.PARAMETERS_SETTING + "=" + values, 0);
+          bound = values;
+        }
+        result = client.execute(statement.statement(), rowsWanted);
+      }
+      return result;
+    } catch (SqlScript.ParameterError e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    } catch (ServerClient.QueryFailed e) {
+      String missing = NotFound.tableServerMissed(e.getMessage());
+      if (missing == null) {
+        throw e;
+      }
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), NotFound.table(warehouse.dir(), missing));
+    }
+  }
+
+  private void print(ResultTable result) {
+    if (result != null) {
+      result.print(format, limit, spec.commandLine().getOut());
+    }
   }
 }

@@ -2,6 +2,8 @@ package hv.cli;
 
 import hv.spark.Warehouse;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -10,6 +12,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +22,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.execution.HiveResult;
+import org.apache.spark.sql.execution.HiveResult$;
+import org.apache.spark.sql.types.BooleanType;
+import org.apache.spark.sql.types.ByteType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.FloatType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.ShortType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.TimestampType;
+import scala.Tuple2;
 
 /**
  * A SQL script: its statements, its parameters, and printing its result.
@@ -101,25 +120,61 @@ public final class SqlScript {
 
   private SqlScript() {}
 
+  /** What runs a script's statements: Spark in this process, or a running {@code bin/hv serve}. */
+  interface Engine {
+    /** The session's time zone, in which a timestamp parameter's text is read. */
+    ZoneId timeZone();
+
+    /** The first value of the query's first row as text; null when there is none. */
+    String firstValue(String query);
+  }
+
+  /** A statement and the values of the parameters it uses, to be bound (never pasted into its text). */
+  record Bound(String statement, Map<String, Object> values) {}
+
   /**
    * Runs every statement of the script on the warehouse, with its parameters bound, and returns
    * the result of the last (null for a script without statements).
    */
   public static Dataset<Row> run(Warehouse warehouse, String script, Map<String, String> given) {
     warehouse.registerReferenced(script);
-    List<String> statements = statements(script);
-    Map<String, Object> values = parameters(warehouse, script, statements, given);
     Dataset<Row> result = null;
-    for (String statement : statements) {
-      Map<String, Object> bound = new LinkedHashMap<>();
-      markers(statement).forEach(name -> bound.put(name, values.get(name)));
-      result = warehouse.spark().sql(statement, bound);
+    for (Bound statement : bind(script, given, embedded(warehouse))) {
+      result = warehouse.spark().sql(statement.statement(), statement.values());
     }
     return result;
   }
 
+  /** The script's statements, each with the values of its parameters: the ones given, else the defaults. */
+  static List<Bound> bind(String script, Map<String, String> given, Engine engine) {
+    List<String> statements = statements(script);
+    Map<String, Object> values = parameters(engine, script, statements, given);
+    List<Bound> out = new ArrayList<>();
+    for (String statement : statements) {
+      Map<String, Object> bound = new LinkedHashMap<>();
+      markers(statement).forEach(name -> bound.put(name, values.get(name)));
+      out.add(new Bound(statement, bound));
+    }
+    return out;
+  }
+
+  private static Engine embedded(Warehouse warehouse) {
+    return new Engine() {
+      @Override
+      public ZoneId timeZone() {
+        return ZoneId.of(warehouse.spark().conf().get("spark.sql.session.timeZone"));
+      }
+
+      @Override
+      public String firstValue(String query) {
+        List<Row> rows = warehouse.spark().sql(query).limit(1).collectAsList();
+        return rows.isEmpty() || rows.get(0).isNullAt(0) ? null : String.valueOf(rows.get(0).get(0));
+      }
+    };
+  }
+
   /** The value of every parameter the script declares or uses: the one given, else its default. */
-  static Map<String, Object> parameters(Warehouse warehouse, String script, List<String> statements,
+  static Map<String, Object> parameters(Engine engine, String script, List<String> statements,
                                         Map<String, String> given) {
     statements.forEach(SqlScript::refuseUnbindable);
     Map<String, Declared> declared = declarations(script);
@@ -131,19 +186,70 @@ public final class SqlScript {
             + (known.isEmpty() ? "" : " (it has: " + String.join(", ", known) + ")"));
       }
     }
-    ZoneId zone = ZoneId.of(warehouse.spark().conf().get("spark.sql.session.timeZone"));
     Map<String, Object> values = new LinkedHashMap<>();
+    ZoneId zone = null;
     for (String name : known) {
       Declared d = declared.getOrDefault(name, UNDECLARED);
       String text = given.containsKey(name) ? given.get(name)
           : d.literal() != null ? d.literal()
-          : d.query() != null ? firstValue(warehouse, name, d.query())
+          : d.query() != null ? firstValue(engine, name, d.query())
           : null;
       if (text == null) {
         throw new ParameterError("the script uses :" + name + ": pass --param " + name + "=VALUE");
       }
+      if (zone == null && d.type() == Type.TIMESTAMP) {
+        zone = engine.timeZone();
+      }
       values.put(name, d.type().value(given.containsKey(name) ? "--param " + name : "the default of " + name,
           text, zone));
+    }
+    return values;
+  }
+
+  /**
+   * The session setting through which {@code bin/hv sql} hands a statement's parameter values to
+   * {@code bin/hv serve}, which binds them to the statement's markers as Spark's {@code sql(text,
+   * args)} does (hv.serve.BoundParameters). The HiveServer2 protocol has no binding of its own: the
+   * JDBC driver's PreparedStatement pastes values into the text.
+   */
+  public static final String PARAMETERS_SETTING = "hv.sql.parameters";
+
+  /**
+   * Values as the setting carries them: {@code name:type:value} joined by ',', a string as the hex
+   * digits of its UTF-8 bytes, so that the setting holds letters, digits, ':', ',' and '-' only.
+   */
+  static String encode(Map<String, Object> values) {
+    List<String> out = new ArrayList<>();
+    values.forEach((name, value) -> {
+      String encoded;
+      if (value instanceof String text) {
+        encoded = "s:" + HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
+      } else if (value instanceof Long whole) {
+        encoded = "i:" + whole;
+      } else if (value instanceof LocalDate day) {
+        encoded = "d:" + day;
+      } else if (value instanceof Instant at) {
+        encoded = "t:" + at.getEpochSecond() + ":" + at.getNano();
+      } else {
+        throw new IllegalArgumentException("no encoding for " + value.getClass());
+      }
+      out.add(name + ":" + encoded);
+    });
+    return String.join(",", out);
+  }
+
+  /** The values {@link #encode} wrote: String, Long, LocalDate or Instant, as Spark binds them. */
+  public static Map<String, Object> decode(String encoded) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (String entry : encoded.isBlank() ? new String[0] : encoded.split(",")) {
+      String[] parts = entry.split(":");
+      values.put(parts[0], switch (parts[1]) {
+        case "s" -> new String(HexFormat.of().parseHex(parts[2]), StandardCharsets.UTF_8);
+        case "i" -> Long.parseLong(parts[2]);
+        case "d" -> LocalDate.parse(parts[2]);
+        case "t" -> Instant.ofEpochSecond(Long.parseLong(parts[2]), Long.parseLong(parts[3]));
+        default -> throw new IllegalArgumentException(PARAMETERS_SETTING + ": no type " + parts[1]);
+      });
     }
     return values;
   }
@@ -187,13 +293,13 @@ public final class SqlScript {
     }
   }
 
-  private static String firstValue(Warehouse warehouse, String name, String query) {
-    List<Row> rows = warehouse.spark().sql(query).limit(1).collectAsList();
-    if (rows.isEmpty() || rows.get(0).isNullAt(0)) {
+  private static String firstValue(Engine engine, String name, String query) {
+    String value = engine.firstValue(query);
+    if (value == null) {
       throw new IllegalStateException("parameter " + name + ": its default query found no value in this "
           + "warehouse; pass --param " + name + "=VALUE");
     }
-    return String.valueOf(rows.get(0).get(0));
+    return value;
   }
 
   /** Statements separated by ';' outside quotes; '--' comments dropped. */
@@ -271,24 +377,57 @@ public final class SqlScript {
   }
 
   public static void print(Dataset<Row> result, String format, int limit, PrintWriter out) {
-    switch (format) {
-      case "csv" -> {
-        out.println(String.join(",", result.columns()));
-        for (Row r : result.collectAsList()) {
-          List<String> cells = new ArrayList<>();
-          for (int i = 0; i < r.length(); i++) {
-            cells.add(csvCell(r.isNullAt(i) ? "" : String.valueOf(r.get(i))));
-          }
-          out.println(String.join(",", cells));
-        }
-      }
-      case "json" -> result.toJSON().collectAsList().forEach(out::println);
-      default -> out.print(TableFormat.rounded(result).showString(limit, 0, false));
-    }
-    out.flush();
+    table(result, format.equals("table") ? limit : Integer.MAX_VALUE).print(format, limit, out);
   }
 
-  private static String csvCell(String v) {
-    return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+  /**
+   * At most {@code maxRows} rows of a result (more marked), each cell as Spark's Thrift server
+   * would send it (ResultTable): a query prints the same here as through bin/hv serve.
+   */
+  static ResultTable table(Dataset<Row> result, int maxRows) {
+    StructField[] fields = result.schema().fields();
+    List<ResultTable.Column> columns = new ArrayList<>();
+    for (StructField field : fields) {
+      columns.add(new ResultTable.Column(field.name(), kind(field.dataType())));
+    }
+    List<Row> collected = maxRows == Integer.MAX_VALUE ? result.collectAsList() : result.takeAsList(maxRows + 1);
+    HiveResult.TimeFormatters formatters = HiveResult$.MODULE$.getTimeFormatters();
+    List<Object[]> rows = new ArrayList<>();
+    for (Row r : collected.subList(0, Math.min(maxRows, collected.size()))) {
+      Object[] row = new Object[fields.length];
+      for (int i = 0; i < row.length; i++) {
+        Object v = r.get(i);
+        row[i] = v == null ? null : switch (columns.get(i).kind()) {
+          case BOOLEAN, STRING -> v;
+          case WHOLE -> ((Number) v).longValue();
+          // a float goes over the wire as the double of its text (Spark's RowSetUtils)
+          case FLOATING -> v instanceof Float f ? Double.valueOf(f.toString()) : v;
+          default -> HiveResult$.MODULE$.toHiveString(new Tuple2<>(v, fields[i].dataType()), false, formatters);
+        };
+      }
+      rows.add(row);
+    }
+    return new ResultTable(columns, rows, collected.size() > maxRows,
+        ZoneId.of(result.sparkSession().conf().get("spark.sql.session.timeZone")));
+  }
+
+  private static ResultTable.Kind kind(DataType type) {
+    if (type instanceof BooleanType) {
+      return ResultTable.Kind.BOOLEAN;
+    } else if (type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType
+        || type instanceof LongType) {
+      return ResultTable.Kind.WHOLE;
+    } else if (type instanceof FloatType || type instanceof DoubleType) {
+      return ResultTable.Kind.FLOATING;
+    } else if (type instanceof DecimalType) {
+      return ResultTable.Kind.DECIMAL;
+    } else if (type instanceof StringType) {
+      return ResultTable.Kind.STRING;
+    } else if (type instanceof DateType) {
+      return ResultTable.Kind.DATE;
+    } else if (type instanceof TimestampType) {
+      return ResultTable.Kind.TIMESTAMP;
+    }
+    return ResultTable.Kind.OTHER;
   }
 }

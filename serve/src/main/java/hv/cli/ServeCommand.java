@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"A JDBC/ODBC SQL endpoint (Spark Thrift server, HiveServer2 protocol) on 127.0.0.1 over the "
         + "warehouse's tables (raw.*, core.*, ops.*, marts.*), for SQL clients and dashboard tools. Runs until "
-        + "stopped (Ctrl-C).",
+        + "stopped (Ctrl-C). While it runs, bin/hv sql on the same warehouse sends its queries here and answers "
+        + "in about a second (the server leaves a note of its port in <warehouse>/_serve/).",
         "Every query reads the latest committed version of its tables, so a nightly run may go on beside it; "
             + "tables created after the start are registered within --refresh seconds. "
             + "Time travel: SELECT ... FROM marts.t VERSION AS OF n."})
@@ -49,9 +50,26 @@ public final class ServeCommand implements Callable<Integer> {
     Progress progress = Progress.stderr();
     progress.say("serve: starting Spark on warehouse %s", warehouse.dir());
     SqlEndpoint endpoint = SqlEndpoint.start(warehouse.open(), port, Duration.ofSeconds(refreshSeconds), progress);
-    Runtime.getRuntime().addShutdownHook(new Thread(endpoint::close, "hv-serve-stop"));
+    ServerFile found = announce(port, progress);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (found != null) {
+        found.delete();
+      }
+      endpoint.close();
+    }, "hv-serve-stop"));
     progress.say("serve: listening on %s (any user name, no password; Ctrl-C stops)", SqlEndpoint.url(port));
     new CountDownLatch(1).await();
     return 0;
+  }
+
+  /** Tells bin/hv sql where this server listens (ServerFile); null when the warehouse folder is not writable. */
+  private ServerFile announce(int port, Progress progress) {
+    try {
+      return ServerFile.write(warehouse.dir(), SqlEndpoint.HOST, port);
+    } catch (java.io.IOException e) {
+      progress.say("serve: bin/hv sql will not find this server (it starts its own Spark): cannot write %s: %s",
+          ServerFile.folder(warehouse.dir()), Hv.describe(e));
+      return null;
+    }
   }
 }

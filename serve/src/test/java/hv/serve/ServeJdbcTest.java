@@ -1,6 +1,7 @@
 package hv.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -39,6 +40,7 @@ class ServeJdbcTest {
   private static Process server;
   private static Path serverLog;
   private static Connection jdbc;
+  private static int port;
 
   @BeforeAll
   static void startServerOverASmallWarehouse() throws Exception {
@@ -47,7 +49,7 @@ class ServeJdbcTest {
     writer = new Warehouse(spark, root.resolve("warehouse"));
     publish("benchmark_results", results(spark, "(2025, 'PM01', 30, 60)", "(2025, 'PM02', 10, 40)"));
 
-    int port = freePort();
+    port = freePort();
     serverLog = root.resolve("serve.log");
     server = hvServe("--port", Integer.toString(port), "--warehouse", writer.root().toString(), "--refresh", "1")
         .redirectErrorStream(true).redirectOutput(serverLog.toFile()).start();
@@ -65,6 +67,8 @@ class ServeJdbcTest {
       if (!server.waitFor(60, TimeUnit.SECONDS)) {
         server.destroyForcibly().waitFor();
       }
+      assertFalse(Files.exists(writer.root().resolve("_serve").resolve(port + ".properties")),
+          "a stopped server removes its note from the warehouse");
     }
     try (java.util.stream.Stream<Path> files = Files.walk(root)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -117,6 +121,112 @@ class ServeJdbcTest {
           output);
       assertTrue(!output.contains("\tat "), "no stack trace: " + output);
     }
+  }
+
+  /** Types the two paths must print alike: text with a comma and wide characters, numbers, dates, nulls, an array. */
+  private static final String EVERY_KIND = "select concat(measure_code, ', é漢') as label, numerator, "
+      + "numerator / denominator as rate, cast(numerator / 7 as decimal(18,3)) as money, date'2026-03-31' as day, "
+      + "timestamp'2026-03-30 04:12:09.531' as at, numerator > 20 as big, cast(null as double) as missing, "
+      + "array(numerator, denominator) as pair from marts.benchmark_results order by measure_code, period";
+
+  /** Whether the query ran in the server's JVM: a column of the answer says which process answered. */
+  private static final String WHO = "reflect('java.lang.System', 'getProperty', 'sun.java.command') "
+      + "like 'hv.serve.HvServe%' as served";
+
+  @Test
+  void sqlGoesToTheServerAndPrintsWhatItWouldPrintEmbedded() {
+    for (String format : List.of("table", "csv", "json")) {
+      CliRun served = hv("sql", "--warehouse", writer.root().toString(), "--format", format, "-e", EVERY_KIND);
+      CliRun embedded = hv("sql", "--warehouse", writer.root().toString(), "--format", format, "-e", EVERY_KIND,
+          "--embedded");
+      assertEquals(0, served.exit(), served.err());
+      assertEquals(0, embedded.exit(), embedded.err());
+      assertEquals(embedded.out(), served.out(), format);
+    }
+    CliRun table = hv("sql", "--warehouse", writer.root().toString(), "-e", EVERY_KIND);
+    // a rate with 4 decimals, the array as the server writes it, a null as NULL
+    assertTrue(java.util.regex.Pattern.compile("\\|0\\.\\d{4} *\\|.*\\|NULL *\\|\\[\\d+,\\d+\\] *\\|")
+        .matcher(table.out()).find(), table.out());
+    assertEquals(List.of("served", "true"), hv("sql", "--warehouse", writer.root().toString(), "--format", "csv",
+        "-e", "select " + WHO).out().lines().toList());
+    assertEquals(List.of("served", "false"), hv("sql", "--warehouse", writer.root().toString(), "--format", "csv",
+        "--embedded", "-e", "select " + WHO).out().lines().toList());
+  }
+
+  @Test
+  void aNotebooksParametersAreBoundByTheServerAndAQuoteInAValueStaysAValue() throws IOException {
+    Path notebook = root.resolve("pick.sql");
+    Files.writeString(notebook, """
+        -- @param code from select min(measure_code) from marts.benchmark_results
+        -- @param since timestamp = 2026-01-02 03:04:05.5
+        select measure_code, :since as since, %s from marts.benchmark_results
+        where measure_code = :code and period = 2025
+        """.formatted(WHO));
+    String wh = writer.root().toString();
+    assertEquals(List.of("measure_code,since,served", "PM01,2026-01-02 03:04:05.5,true"),
+        hv("sql", "--warehouse", wh, "--format", "csv", "-f", notebook.toString()).out().lines().toList());
+    assertEquals(List.of("measure_code,since,served", "PM02,2026-01-02 03:04:05.5,true"),
+        hv("sql", "--warehouse", wh, "--format", "csv", "-f", notebook.toString(), "--param", "code=PM02")
+            .out().lines().toList());
+    for (String hostile : List.of("PM01' or '1'='1", "PM01'; drop table marts.benchmark_results; --")) {
+      CliRun run = hv("sql", "--warehouse", wh, "--format", "csv", "-f", notebook.toString(), "--param", "code=" + hostile);
+      assertEquals(0, run.exit(), run.err());
+      assertEquals(List.of("measure_code,since,served"), run.out().lines().toList(), "no row has that code");
+    }
+    assertTrue(writer.exists("marts", "benchmark_results"));
+    CliRun json = hv("sql", "--warehouse", wh, "--format", "json", "-f", notebook.toString(), "--param", "code=PM02");
+    CliRun embedded = hv("sql", "--warehouse", wh, "--format", "json", "-f", notebook.toString(), "--param", "code=PM02",
+        "--embedded");
+    assertEquals(embedded.out().replace("\"served\":false", "\"served\":true"), json.out());
+  }
+
+  @Test
+  void aServerFileLeftByADeadServerOrAClosedPortIsPassedOverSilently() throws Exception {
+    Path other = root.resolve("other-warehouse");
+    results(spark(), "(2025, 'PM09', 1, 4)").write().format("delta").save(other.resolve("marts/benchmark_results")
+        .toUri().toString());
+    Process finished = new ProcessBuilder("true").start();
+    finished.waitFor();
+    Files.createDirectories(other.resolve("_serve"));
+    // what a server killed hard leaves: its process is gone; and a live process that does not listen there
+    for (long pid : List.of(finished.pid(), ProcessHandle.current().pid())) {
+      Files.writeString(other.resolve("_serve").resolve(pid + ".properties"), "host=127.0.0.1\nport=" + freePort()
+          + "\npid=" + pid + "\nwarehouse=" + other.toAbsolutePath().normalize() + "\n");
+    }
+    CliRun run = hv("sql", "--warehouse", other.toString(), "--format", "csv", "-e",
+        "select measure_code, " + WHO + " from marts.benchmark_results");
+    assertEquals(0, run.exit(), run.err());
+    assertEquals("", run.err());
+    assertEquals(List.of("measure_code,served", "PM09,false"), run.out().lines().toList());
+  }
+
+  @Test
+  void theServerSaysWhereItListensInTheWarehouse() throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.list(writer.root().resolve("_serve"))) {
+      List<String> notes = files.map(f -> readString(f)).toList();
+      assertEquals(1, notes.size(), notes.toString());
+      assertTrue(notes.get(0).contains("port=" + port + "\n") && notes.get(0).contains("pid=" + server.pid() + "\n"),
+          notes.get(0));
+    }
+  }
+
+  private static String readString(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** One run of the hv command line in this JVM, as bin/hv runs it. */
+  private record CliRun(int exit, String out, String err) {}
+
+  private static CliRun hv(String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int exit = hv.cli.Hv.commandLine().setOut(new java.io.PrintWriter(out, true))
+        .setErr(new java.io.PrintWriter(err, true)).execute(args);
+    return new CliRun(exit, out.toString(), err.toString());
   }
 
   private static SparkSession spark() {
