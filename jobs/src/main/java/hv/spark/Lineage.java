@@ -17,13 +17,4 @@ public final class Lineage {
   public static Dataset<Row> cut(Dataset<Row> rows) {
     return rows.sparkSession().sparkContext().getCheckpointDir().isDefined() ? rows.checkpoint() : rows.localCheckpoint();
   }
-
-  /**
-   * A handful of rows (periods, month-ends) computed once and held in the driver: reading them
-   * again runs no Spark job, and the optimizer sees them as constants. Only for a few dozen rows:
-   * a plan over many driver rows is folded again at every planning (docs/scale-decisions.md).
-   */
-  public static Dataset<Row> local(Dataset<Row> fewRows) {
-    return fewRows.sparkSession().createDataFrame(fewRows.collectAsList(), fewRows.schema());
-  }
 }

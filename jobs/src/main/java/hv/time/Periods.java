@@ -18,8 +18,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The periods a run computes ({@link Period#ofRun}) as a small DataFrame {@code (period,
- * period_start, period_end)} held in the driver, that the DataFrame measures pair their
- * candidates with so that every period is computed in one pass; and the columns that take
+ * period_start, period_end)} held in the driver, that the roll-ups give a row for every period
+ * and code even without units; and the columns that take
  * period names apart, by {@link PeriodName} (as functions over the names, not regular
  * expressions of their own).
  */
@@ -61,11 +61,6 @@ public final class Periods {
   /** The name of the same period a year earlier ({@link PeriodName#yearEarlier}). */
   public static Column yearEarlier(Column period) {
     return YEAR_EARLIER.apply(period);
-  }
-
-  /** The run's periods of one kind, from the earliest {@code enrollment_date} of the rows (one Spark job). */
-  public static Dataset<Row> of(FiscalYear kind, Dataset<Row> enrollments, LocalDate asOf) {
-    return of(enrollments.sparkSession(), Period.ofRun(kind, earliestEnrollment(enrollments), asOf));
   }
 
   /** The earliest enrollment_date of the rows, where a run's first year starts (one Spark job). */

@@ -27,6 +27,11 @@ class PeriodsTest {
         java.util.Arrays.stream(dates).map(d -> RowFactory.create(Date.valueOf(d))).toList(), schema);
   }
 
+  /** The run's periods of one kind as the night builds them: from the rows' earliest enrollment_date. */
+  private static Dataset<Row> ofRun(FiscalYear kind, Dataset<Row> enrollments, LocalDate asOf) {
+    return Periods.of(enrollments.sparkSession(), Period.ofRun(kind, Periods.earliestEnrollment(enrollments), asOf));
+  }
+
   private static Map<String, String> periods(Dataset<Row> periods) {
     Map<String, String> byName = new TreeMap<>();
     for (Row r : periods.collectAsList()) {
@@ -37,7 +42,7 @@ class PeriodsTest {
 
   @Test
   void federalYearsFromTheEarliestEnrollmentCumulativeQuartersAndYearToDate() {
-    Map<String, String> got = periods(Periods.of(FiscalYear.FFY, enrollments("2025-03-01", "2024-11-15"),
+    Map<String, String> got = periods(ofRun(FiscalYear.FFY, enrollments("2025-03-01", "2024-11-15"),
         LocalDate.parse("2026-04-15")));
     assertEquals(new TreeMap<>(Map.of(
         "FFY2025-Q1", "2024-10-01..2024-12-31",
@@ -51,7 +56,7 @@ class PeriodsTest {
 
   @Test
   void stateYearsWithQuartersHalvesAndYearToDateAlsoOnTheYearsLastDay() {
-    Map<String, String> got = periods(Periods.of(FiscalYear.SFY, enrollments("2025-07-01"),
+    Map<String, String> got = periods(ofRun(FiscalYear.SFY, enrollments("2025-07-01"),
         LocalDate.parse("2026-06-30")));
     assertEquals(new TreeMap<>(Map.of(
         "SFY2026-Q1", "2025-07-01..2025-09-30",
@@ -66,7 +71,7 @@ class PeriodsTest {
 
   @Test
   void noEnrollmentsNoPeriods() {
-    assertEquals(Map.of(), periods(Periods.of(FiscalYear.FFY, enrollments(), LocalDate.parse("2026-04-15"))));
+    assertEquals(Map.of(), periods(ofRun(FiscalYear.FFY, enrollments(), LocalDate.parse("2026-04-15"))));
   }
 
   @Test
