@@ -30,7 +30,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,7 @@ import org.apache.spark.storage.StorageLevel;
  * processed ({@code ops.ingest_log}) last: a run killed before that is simply done again,
  * and every write before it is a replace or an idempotent merge.
  *
- * <p>The steps a run takes before writing (read, count, classify, the log's rows) are
+ * <p>The steps a run takes before writing (read, classify, the log's rows) are
  * package-visible: {@code ExtractFuzzTest} puts hundreds of extracts through them in one pass.
  */
 public final class Ingest {
@@ -81,42 +80,24 @@ public final class Ingest {
     progress.say("ingest: %d extract(s) pending, %s … %s", pending.size(),
         pending.get(0).getFileName(), pending.get(pending.size() - 1).getFileName());
 
-    List<Extract> checked = new ArrayList<>();
+    List<Extract> batch = new ArrayList<>();
     ExtractRefused refusal = null;
     for (Path dir : pending) {
       try {
-        checked.add(inbox.check(dir));
+        batch.add(inbox.check(dir));
       } catch (ExtractRefused e) {
         refusal = e;
         break;
       }
     }
-    if (checked.isEmpty()) {
-      return new Outcome(List.of(), refusal);
-    }
-
-    Map<String, Dataset<Row>> raw = readRaw(checked);
-    Map<LocalDate, Map<String, Long>> counted = countRecords(raw);
-    List<Extract> batch = new ArrayList<>();
-    for (Extract e : checked) {
-      String mismatch = recordCountMismatch(e, counted.getOrDefault(e.date(), Map.of()));
-      if (mismatch != null) {
-        refusal = new ExtractRefused(e.date().toString(), mismatch);
-        break;
-      }
-      batch.add(e);
-    }
     if (batch.isEmpty()) {
       return new Outcome(List.of(), refusal);
     }
     List<LocalDate> dates = batch.stream().map(Extract::date).toList();
-    if (batch.size() < checked.size()) {
-      Column inBatch = col(RawReader.EXTRACT_DATE).isin(dates.stream().map(java.sql.Date::valueOf).toArray());
-      raw.replaceAll((t, rows) -> rows.where(inBatch));
-    }
     progress.say("ingest: %d extract(s) passed the checks (%.1fs)", batch.size(), progress.lap());
 
-    appendRaw(raw, dates, counted, runId);
+    Map<String, Dataset<Row>> raw = readRaw(batch);
+    appendRaw(raw, batch, runId);
     progress.say("ingest: raw appended (%.1fs)", progress.lap());
 
     Conformer conformer = new Conformer(contract);
@@ -186,42 +167,16 @@ public final class Ingest {
     return raw;
   }
 
-  /** Records per extract and table, in one Spark job over every file. */
-  static Map<LocalDate, Map<String, Long>> countRecords(Map<String, Dataset<Row>> raw) {
-    Dataset<Row> all = null;
-    for (Dataset<Row> rows : raw.values()) {
-      Dataset<Row> counts = rows.groupBy(RawReader.EXTRACT_DATE, RawReader.FILE).count();
-      all = all == null ? counts : all.unionByName(counts);
-    }
-    Map<LocalDate, Map<String, Long>> out = new HashMap<>();
-    for (Row r : all.collectAsList()) {
-      out.computeIfAbsent(r.getDate(0).toLocalDate(), d -> new HashMap<>()).put(r.getString(1), r.getLong(2));
-    }
-    return out;
-  }
-
-  String recordCountMismatch(Extract e, Map<String, Long> counted) {
-    for (FileSchema f : contract.files()) {
-      long expected = e.manifestRows().get(f.table());
-      long found = counted.getOrDefault(f.table(), 0L);
-      if (expected != found) {
-        return f.fileName() + " holds " + found + " records but manifest.json says " + expected
-            + " (broken transfer)";
-      }
-    }
-    return null;
-  }
-
   /**
    * Raw tables are partitioned by extract date, so replacing a batch's dates (what a killed
    * run may have left) is a metadata operation however large raw grows. A table with no row
    * in the batch gets no commit.
    */
-  private void appendRaw(Map<String, Dataset<Row>> raw, List<LocalDate> dates,
-                         Map<LocalDate, Map<String, Long>> counted, String runId) {
+  private void appendRaw(Map<String, Dataset<Row>> raw, List<Extract> batch, String runId) {
+    List<LocalDate> dates = batch.stream().map(Extract::date).toList();
     List<FileSchema> withRows = contract.files().stream()
         .filter(f -> !warehouse.exists("raw", f.table())
-            || dates.stream().anyMatch(d -> counted.getOrDefault(d, Map.of()).getOrDefault(f.table(), 0L) > 0))
+            || batch.stream().anyMatch(e -> e.manifestRows().get(f.table()) > 0))
         .toList();
     parallel.forEach(withRows, f -> {
       Dataset<Row> rows = raw.get(f.table()).withColumn("_run_id", lit(runId));

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * One extract folder that passed the checks made before reading rows.
  *
- * @param manifestRows records per file name, as the manifest states them
+ * @param manifestRows per table: the records the manifest states, which the file holds (checked)
  * @param headers      per table: the file's column names in file order, lower-cased
  */
 public record Extract(LocalDate date, Path dir, Map<String, Long> manifestRows,

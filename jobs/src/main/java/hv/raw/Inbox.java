@@ -5,31 +5,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import hv.contract.Contract;
 import hv.contract.FileSchema;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The inbox folder: finds extract folders and makes the whole-extract checks that come
- * before any row is read (manifest, files, checksums, identifier and required columns).
- * Record counts are checked against the manifest once Spark has parsed the rows.
+ * before any row is read (manifest, files, checksums, encoding, header rules, record counts),
+ * in one read of each file ({@link FileScan}).
  */
 public final class Inbox {
 
@@ -102,6 +96,7 @@ public final class Inbox {
     }
     Map<String, Long> rows = new LinkedHashMap<>();
     Map<String, List<String>> headers = new LinkedHashMap<>();
+    Map<FileSchema, Long> records = new LinkedHashMap<>();
     for (FileSchema f : contract.files()) {
       Path file = dir.resolve(f.fileName());
       if (!Files.isRegularFile(file)) {
@@ -122,8 +117,17 @@ public final class Inbox {
             + " (the contract's encoding): re-export the file as " + contract.encoding().name());
       }
       rows.put(f.table(), entry.get("rows").asLong());
-      headers.put(f.table(), checkHeader(name, f, readHeader(name, f, file)));
+      headers.put(f.table(), checkHeader(name, f, headerNames(name, f, scan.header())));
+      records.put(f, scan.records());
     }
+    // counts last, as when they came from the parsed rows: a file with a bad header is named for that
+    records.forEach((f, found) -> {
+      long expected = rows.get(f.table());
+      if (found != expected) {
+        throw new ExtractRefused(name, f.fileName() + " holds " + found + " records but manifest.json says "
+            + expected + " (broken transfer)");
+      }
+    });
     return new Extract(date, dir, rows, headers);
   }
 
@@ -162,23 +166,12 @@ public final class Inbox {
     return header;
   }
 
-  /** The header record, BOM stripped, names lower-cased (names match case-insensitively). */
-  private List<String> readHeader(String extract, FileSchema f, Path file) throws IOException {
-    try (Reader reader = Files.newBufferedReader(file, contract.encoding());
-         CSVParser parser = CSVFormat.RFC4180.parse(reader)) {
-      Iterator<CSVRecord> it = parser.iterator();
-      if (!it.hasNext()) {
-        return List.of();
-      }
-      List<String> names = new ArrayList<>();
-      for (String n : it.next()) {
-        names.add(n.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT));
-      }
-      return names;
-    } catch (UncheckedIOException e) {
-      // how Commons CSV reports a quote left open, or text after a closing quote
+  /** The header record's names trimmed and lower-cased (names match case-insensitively). */
+  private static List<String> headerNames(String extract, FileSchema f, List<String> header) {
+    if (header == null) {
       throw new ExtractRefused(extract, f.fileName() + " header line is not a CSV record: a quoted name is not "
           + "closed, or text follows its closing quote");
     }
+    return header.stream().map(n -> n.trim().toLowerCase(Locale.ROOT)).toList();
   }
 }

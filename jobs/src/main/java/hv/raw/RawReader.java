@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.nullif;
 
+import com.univocity.parsers.csv.CsvParserSettings;
 import hv.contract.FileSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,13 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.csv.CSVOptions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import scala.Predef;
+import scala.collection.JavaConverters;
 
 /**
  * Reads extract files as text rows: the contract's columns by name (whatever their order in
@@ -32,6 +37,18 @@ public final class RawReader {
   public static final String LINE = "_line";
   /** Set when the record did not split into the header's columns. */
   public static final String MALFORMED = "_malformed";
+
+  /** How Spark reads an extract file; {@link #tokenizerSettings()} splits records the same way. */
+  private static final Map<String, String> CSV_OPTIONS = Map.of(
+      "header", "true",
+      "multiLine", "true",
+      "encoding", "UTF-8",
+      "quote", "\"",
+      "escape", "\"",
+      "mode", "PERMISSIVE",
+      "columnNameOfCorruptRecord", MALFORMED,
+      "ignoreLeadingWhiteSpace", "false",
+      "ignoreTrailingWhiteSpace", "false");
 
   /** Lower 33 bits of monotonically_increasing_id: the row's index in its partition. */
   private static final long ROW_INDEX_MASK = (1L << 33) - 1;
@@ -64,15 +81,7 @@ public final class RawReader {
     }
     fields.add(DataTypes.createStructField(MALFORMED, DataTypes.StringType, true));
     Dataset<Row> parsed = spark.read()
-        .option("header", "true")
-        .option("multiLine", "true")
-        .option("encoding", "UTF-8")
-        .option("quote", "\"")
-        .option("escape", "\"")
-        .option("mode", "PERMISSIVE")
-        .option("columnNameOfCorruptRecord", MALFORMED)
-        .option("ignoreLeadingWhiteSpace", "false")
-        .option("ignoreTrailingWhiteSpace", "false")
+        .options(CSV_OPTIONS)
         .schema(new StructType(fields.toArray(new StructField[0])))
         .csv(extract.file(file.table()).toString());
     List<Column> out = new ArrayList<>();
@@ -94,6 +103,18 @@ public final class RawReader {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The settings of the tokenizer Spark's CSV reader splits a file's records with (univocity),
+   * derived by Spark from the options above: a count of records made with them is the count of
+   * rows {@link #read} returns (blank lines skipped, the line end detected from the first line,
+   * a quote left open running to the end of the file), whatever the file holds.
+   */
+  public static CsvParserSettings tokenizerSettings() {
+    scala.collection.immutable.Map<String, String> options =
+        JavaConverters.mapAsScalaMapConverter(CSV_OPTIONS).asScala().toMap(Predef.$conforms());
+    return new CSVOptions(options, false, "UTC").asParserSettings();
   }
 
   /** The raw columns every raw table has, in order. */

@@ -45,6 +45,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -73,6 +75,7 @@ class ExtractFuzzTest {
   static final long SEED = Long.getLong("hv.fuzz.seed", 25L);
   static final int MUTANTS = Integer.getInteger("hv.fuzz.mutants", 200);
   static final LocalDate BASE_DATE = LocalDate.parse("2026-03-31");
+  static final Pattern COUNT_REFUSAL = Pattern.compile("refused: (\\S+\\.csv) holds (\\d+) records but manifest.json says");
   static final Contract CONTRACT = Contract.get();
   static final Set<String> REASON_CODES = Set.of("MALFORMED_RECORD", "TOO_LONG", "IDENTIFIER_VALUE",
       "MISSING_REQUIRED", "BAD_ID", "BAD_FLAG", "BAD_DATE", "BAD_TIMESTAMP", "BAD_NUMBER", "OUT_OF_RANGE",
@@ -226,31 +229,13 @@ class ExtractFuzzTest {
         }
         raw.put(f.table(), Lineage.cut(rows));
       }
-      Map<LocalDate, Map<String, Long>> counted = Ingest.countRecords(raw);
-      Map<String, Long> baseCounts = counted.get(BASE_DATE);
-      List<Extract> batch = new ArrayList<>();
-      for (Extract e : checked) {
-        Map<String, Long> counts = new HashMap<>(baseCounts);
-        if (byDate.containsKey(e.date())) {
-          Map<String, Long> own = counted.getOrDefault(e.date(), Map.of());
-          byDate.get(e.date()).changed().forEach(t -> counts.put(t, own.getOrDefault(t, 0L)));
-        }
-        String mismatch = ingest.recordCountMismatch(e, counts);
-        if (mismatch == null) {
-          batch.add(e);
-        } else {
-          assertNotNull(byDate.get(e.date()), "the base extract reconciles: " + mismatch);
-          refused.put(byDate.get(e.date()), new ExtractRefused(e.date().toString(), mismatch).getMessage());
-        }
-      }
-      Column inBatch = col(RawReader.EXTRACT_DATE).isin(batch.stream().map(e -> java.sql.Date.valueOf(e.date())).toArray());
-      raw.replaceAll((t, rows) -> rows.where(inBatch));
+      assertCountsAsSparkReads(refused, reader, tmp.resolve("restated"));
 
       assertNoReplacementCharacter(raw);
       Dataset<Row> statuses = ingest.statuses(new Conformer(CONTRACT).classify(raw, ingest.heldOrphans(), t -> null));
-      List<Row> log = ingest.ingestLog(statuses, batch, "fuzz").collectAsList();
-      Map<LocalDate, Extract> batchByDate = new TreeMap<>();
-      batch.forEach(e -> batchByDate.put(e.date(), e));
+      List<Row> log = ingest.ingestLog(statuses, checked, "fuzz").collectAsList();
+      Map<LocalDate, Extract> checkedByDate = new TreeMap<>();
+      checked.forEach(e -> checkedByDate.put(e.date(), e));
       for (Row r : log) {
         LocalDate date = ((java.sql.Date) r.getAs("extract_date")).toLocalDate();
         String file = r.getAs("file");
@@ -261,9 +246,9 @@ class ExtractFuzzTest {
         String where = (date.equals(BASE_DATE) ? "base" : byDate.get(date)) + ", " + file;
         assertEquals(read, (long) r.getAs("accepted") + (long) r.getAs("quarantined") + (long) r.getAs("duplicates"),
             where);
-        assertEquals((long) batchByDate.get(date).manifestRows().get(file), read, where + ": rows as the manifest says");
+        assertEquals((long) checkedByDate.get(date).manifestRows().get(file), read, where + ": rows as the manifest says");
       }
-      for (Extract e : batch) {
+      for (Extract e : checked) {
         if (!e.date().equals(BASE_DATE)) {
           reconciled.add(byDate.get(e.date()));
         }
@@ -293,6 +278,56 @@ class ExtractFuzzTest {
     }
 
     throughTheIngest(tmp, generated, base, pick(refused.keySet(), 2), pick(reconciled, 3), refused, personValues);
+  }
+
+  /**
+   * The records the checks count are the rows Spark reads: each mutant refused for a count, restated with
+   * the count the checks found (as if the sender had stated it), passes the checks and reads as that many
+   * rows, file by file (the reconciled mutants show the same through the ingest log).
+   */
+  static void assertCountsAsSparkReads(Map<Mutant, String> refused, RawReader reader, Path root) throws IOException {
+    Map<LocalDate, Extract> restated = new TreeMap<>();
+    Map<LocalDate, Mutant> mutants = new HashMap<>();
+    for (Map.Entry<Mutant, String> e : refused.entrySet()) {
+      Matcher count = COUNT_REFUSAL.matcher(e.getValue());
+      if (!count.find()) {
+        continue;
+      }
+      Path dir = root.resolve(e.getKey().date().toString());
+      copyTree(e.getKey().dir(), dir);
+      Extract extract = null;
+      for (int files = 0; extract == null; files++) {
+        assertTrue(files < CONTRACT.files().size(), e.getKey() + ": restated, the counts agree");
+        TestInbox.replaceFile(dir, count.group(1), Files.readAllBytes(dir.resolve(count.group(1))),
+            Long.parseLong(count.group(2)));
+        try {
+          extract = new Inbox(root, CONTRACT).check(dir);
+        } catch (ExtractRefused again) {
+          count = COUNT_REFUSAL.matcher(again.getMessage());
+          assertTrue(count.find(), e.getKey() + ": restated, refused only for a count: " + again.getMessage());
+        }
+      }
+      restated.put(extract.date(), extract);
+      mutants.put(extract.date(), e.getKey());
+    }
+    assertFalse(restated.isEmpty(), "some mutants are refused for a count");
+    Dataset<Row> counts = null;
+    for (FileSchema f : CONTRACT.files()) {
+      for (Extract e : restated.values()) {
+        if (mutants.get(e.date()).changed().contains(f.table())) {
+          Dataset<Row> one = reader.read(e, f).groupBy(RawReader.EXTRACT_DATE, RawReader.FILE).count();
+          counts = counts == null ? one : counts.unionByName(one);
+        }
+      }
+    }
+    Map<String, Long> read = new HashMap<>();
+    counts.collectAsList().forEach(r -> read.put(r.getDate(0) + " " + r.getString(1), r.getLong(2)));
+    for (Extract e : restated.values()) {
+      for (String table : mutants.get(e.date()).changed()) {
+        assertEquals(e.manifestRows().get(table), read.getOrDefault(e.date() + " " + table, 0L),
+            mutants.get(e.date()) + ", " + table + ": the records counted are the rows Spark reads");
+      }
+    }
   }
 
   /**
