@@ -53,7 +53,9 @@ public record ProviderComparison(Set<String> lowerIsBetter) {
     RiskModel.Fit fit = RiskModel.fit(counted, CODE);
     List<String> cellKey = new java.util.ArrayList<>(List.of("period", CODE));
     cellKey.addAll(EpisodeRiskFactors.NAMES);
-    Dataset<Row> withExpected = counted.join(fit.probabilities(), cellKey.toArray(String[]::new), "left");
+    // the fit's cells, the state figures and the statuses are small, but the rows read back from a lineage cut carry
+    // no size, so without the hints each join shuffled and sorted every unit by its ten key columns
+    Dataset<Row> withExpected = counted.join(broadcast(fit.probabilities()), cellKey.toArray(String[]::new), "left");
 
     Dataset<Row> entities = programs.select("program_id", "contract_number");
     Dataset<Row> perEntity = perEntity(withExpected, entities);
@@ -61,8 +63,8 @@ public record ProviderComparison(Set<String> lowerIsBetter) {
         .agg(count(lit(1)).as("state_units"), sum("outcome").as("state_observed"))
         .withColumn("state_rate", col("state_observed").divide(col("state_units")));
 
-    Dataset<Row> rows = perEntity.join(state, new String[] {"period", CODE})
-        .join(fit.statuses(), new String[] {"period", CODE}, "left");
+    Dataset<Row> rows = perEntity.join(broadcast(state), new String[] {"period", CODE})
+        .join(broadcast(fit.statuses()), new String[] {"period", CODE}, "left");
     // computed once: the limits and the p-values each collect from these rows, and the write reads them again
     Dataset<Row> measured = Lineage.cut(measured(rows));
     return finish(withPrior(FunnelLimits.join(measured)));
