@@ -1,7 +1,5 @@
 package hv.publish;
 
-import static org.apache.spark.sql.functions.col;
-
 import hv.core.CoreTables;
 import hv.marts.ratecard.RateCardPrices;
 import hv.nightly.NightStage;
@@ -26,7 +24,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
@@ -103,11 +100,10 @@ public final class Exports implements NightStage {
                   ? " (" + m.notHolding() + " do not add up)" : ""))
               .collect(Collectors.joining(", ")));
       Map<String, List<StructField>> written = new LinkedHashMap<>();
+      // each table in key order in one partition (Suppression's output): one part per file
       published.tables().forEach((table, rows) -> {
-        Dataset<Row> single = rows.repartition(1).sortWithinPartitions(
-            PublishedTable.named(table).key().stream().map(k -> col(k)).toArray(Column[]::new));
-        writeOne(single, "csv", staging, table);
-        writeOne(single, "parquet", staging, table);
+        writeOne(rows, "csv", staging, table);
+        writeOne(rows, "parquet", staging, table);
         written.put(table, List.of(rows.schema().fields()));
       });
       Map<String, List<StructField>> reports = RateCardReports.write(restrictedStaging,
@@ -124,9 +120,9 @@ public final class Exports implements NightStage {
   }
 
   /** One file {@code <table>.<format>}: Spark writes a folder with one part; the part is moved out of it. */
-  private static void writeOne(Dataset<Row> single, String format, Path staging, String table) {
+  private static void writeOne(Dataset<Row> rows, String format, Path staging, String table) {
     Path parts = staging.resolve(".parts-" + table + "-" + format);
-    single.write().format(format).option("header", "true").save(parts.toUri().toString());
+    rows.write().format(format).option("header", "true").save(parts.toUri().toString());
     try (Stream<Path> files = Files.list(parts)) {
       List<Path> part = files.filter(p -> p.getFileName().toString().startsWith("part-")).toList();
       if (part.size() != 1) {

@@ -1,11 +1,12 @@
 package hv.publish;
 
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import hv.publish.PublishedTable.Count;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -28,11 +30,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -50,12 +54,12 @@ import org.apache.spark.sql.types.StructType;
  * {@code provider_comparison}) is one cell with one decision. A total counts only where it
  * really adds up in the data (checked per total on the exact counts; {@link MarginCheck}).
  * The pattern is found in the driver over the count cells alone (a key and a value each,
- * millions at the national size); the published columns stay distributed and get their
- * flags back by a join on the table's key.
+ * millions at the national size); the published columns stay distributed, each table read
+ * and sorted once, and get their flags back by row number.
  *
  * <p>Output: the table's published columns (its {@code schemas/marts/<table>.json}) with
  * suppressed counts and derived values empty, and one {@code <count>_suppressed} flag per
- * count column.
+ * count column, in key order in one partition: the order of the files, one part each.
  */
 public final class Suppression {
 
@@ -193,35 +197,47 @@ public final class Suppression {
   }
 
   /**
-   * A table's figures and, per row in key order, its key values and the cell of each count on
-   * it (-1: no count there). Only these narrow columns come to the driver, one row at a time:
-   * the published columns stay distributed and get their flags back by a join on the key.
+   * A table's rows as the files will hold them: its published columns and the narrow columns
+   * the suppression reads, in one partition in key order, computed once ({@link Lineage#cut});
+   * {@value #ROW} numbers them in that order. Per row, the cell of each count on it (-1: no
+   * count there). Only the narrow columns come to the driver, one row at a time; the flags go
+   * back by row number, so the rows are read and sorted once and never joined.
    */
-  private record Collected(PublishedTable table, Dataset<Row> figures, List<Object[]> keys, int[][] cellOfRow) {}
+  private record Collected(PublishedTable table, Dataset<Row> sorted, int[][] cellOfRow) {}
+
+  /** A row's position in its table's key order (the selection's own column). */
+  private static final String ROW = "_row";
 
   private static Collected collect(PublishedTable table, Dataset<Row> figures, Cells cells) {
     List<PublishedColumn> counts = table.counts();
     List<Column> select = new ArrayList<>();
-    table.key().forEach(k -> select.add(col(k)));
+    table.columnNames().forEach(n -> select.add(col(n)));
+    List<String> narrow = new ArrayList<>(List.of(ROW, "_key"));
     select.add(array(table.key().stream().map(k -> col(k).cast("string")).toArray(Column[]::new)).as("_key"));
     for (PublishedColumn c : counts) {
-      select.add(col(c.name()));
       List<Count> alternatives = c.count().alternatives();
       for (int a = 0; a < alternatives.size(); a++) {
         Count spec = alternatives.get(a);
         Column counted = col(c.name()).isNotNull();
         select.add((spec.where() == null ? counted : counted.and(expr(spec.where()))).as(countedColumn(c.name(), a)));
+        narrow.add(countedColumn(c.name(), a));
         if (spec.cellOf() != null) {
           select.add(array(spec.key().stream().map(k -> expr(k).cast("string")).toArray(Column[]::new))
               .as(cellColumn(c.name(), a)));
+          narrow.add(cellColumn(c.name(), a));
         }
       }
+      narrow.add(c.name());
     }
-    Dataset<Row> selected = figures.select(select.toArray(Column[]::new))
-        .orderBy(table.key().stream().map(k -> col(k)).toArray(Column[]::new));
-    int keyColumns = table.key().size();
+    // one partition: the files are one part each, and the row numbers run 0, 1, … in key order
+    Dataset<Row> sorted = Lineage.cut(figures.select(select.toArray(Column[]::new)).repartition(1)
+        .sortWithinPartitions(table.key().stream().map(k -> col(k)).toArray(Column[]::new))
+        .withColumn(ROW, monotonically_increasing_id()));
+    Dataset<Row> selected = sorted.select(narrow.stream().map(n -> col(n)).toArray(Column[]::new));
     // column positions found once, not by name on every row
     StructType schema = selected.schema();
+    int rowAt = schema.fieldIndex(ROW);
+    int keyAt = schema.fieldIndex("_key");
     int[] valueAt = new int[counts.size()];
     int[][] countedAt = new int[counts.size()][];
     int[][] cellAt = new int[counts.size()][];
@@ -237,22 +253,20 @@ public final class Suppression {
             : schema.fieldIndex(cellColumn(name, a));
       }
     }
-    List<Object[]> keys = new ArrayList<>();
     List<int[]> cellOfRow = new ArrayList<>();
     List<String> previous = null;
     Iterator<Row> rows = selected.toLocalIterator();
     while (rows.hasNext()) {
       Row row = rows.next();
-      List<String> key = cells.shared(row.getList(keyColumns));
-      // the flags go back by key: a key must name one row (rows in key order: a repeat is adjacent)
+      if (row.getLong(rowAt) != cellOfRow.size()) {
+        throw new IllegalStateException(table.table() + ": rows out of their numbered order");
+      }
+      List<String> key = cells.shared(row.getList(keyAt));
+      // the cells are found by key: a key must name one row (rows in key order: a repeat is adjacent)
       if (key.equals(previous)) {
         throw new IllegalStateException(table.table() + " has two rows with the key " + key);
       }
       previous = key;
-      Object[] keyValues = new Object[keyColumns];
-      for (int k = 0; k < keyColumns; k++) {
-        keyValues[k] = row.get(k) instanceof String text ? cells.shared(text) : row.get(k);
-      }
       int[] cellOf = new int[counts.size()];
       for (int i = 0; i < counts.size(); i++) {
         PublishedColumn c = counts.get(i);
@@ -269,10 +283,9 @@ public final class Suppression {
           }
         }
       }
-      keys.add(keyValues);
       cellOfRow.add(cellOf);
     }
-    return new Collected(table, figures, keys, cellOfRow.toArray(int[][]::new));
+    return new Collected(table, sorted, cellOfRow.toArray(int[][]::new));
   }
 
   /** Whether alternative {@code a} counts the column's value in a row (the selection's own column). */
@@ -551,67 +564,53 @@ public final class Suppression {
 
   // ---- output ----
 
+  /** The published columns in key order, one partition (one part per file), with the pattern's flags and empties. */
   private Dataset<Row> publish(Collected c, boolean[] suppressed) {
     PublishedTable table = c.table();
     List<PublishedColumn> counts = table.counts();
-    List<String> key = table.key();
-    // the rows with a suppressed count, by key: the only ones the flags join changes
-    List<Row> flagged = new ArrayList<>();
-    for (int r = 0; r < c.keys().size(); r++) {
-      Object[] values = Arrays.copyOf(c.keys().get(r), key.size() + counts.size());
-      boolean any = false;
+    // bit row × counts + i: the row's i-th count is suppressed (a bit per count cell, not a row per flagged row)
+    BitSet hidden = new BitSet();
+    for (int r = 0; r < c.cellOfRow().length; r++) {
       for (int i = 0; i < counts.size(); i++) {
         int cell = c.cellOfRow()[r][i];
-        boolean hidden = cell >= 0 && suppressed[cell];
-        values[key.size() + i] = hidden;
-        any |= hidden;
-      }
-      if (any) {
-        flagged.add(RowFactory.create(values));
+        if (cell >= 0 && suppressed[cell]) {
+          hidden.set(r * counts.size() + i);
+        }
       }
     }
-    Dataset<Row> figures = c.figures().select(table.columnNames().stream().map(n -> col(n)).toArray(Column[]::new));
-    StructType flagSchema = new StructType();
-    for (String k : key) {
-      flagSchema = flagSchema.add("_flag_key_" + k, figures.schema().apply(k).dataType(), true);
-    }
-    for (PublishedColumn count : counts) {
-      flagSchema = flagSchema.add("_flag_" + count.name(), DataTypes.BooleanType, false);
-    }
-    // as a distributed collection, not a local relation: the analyzer walks a local relation's
-    // rows at each rule: at 30,000 caregivers a year (a row per published row with a suppressed
-    // count, of 1.8 million) that was most of the exports' planning
-    SparkSession spark = figures.sparkSession();
-    Dataset<Row> flags = spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .parallelize(flagged, spark.sparkContext().defaultParallelism()), flagSchema);
-    Column sameKey = lit(true);
-    for (String k : key) {
-      sameKey = sameKey.and(col(k).eqNullSafe(col("_flag_key_" + k)));
-    }
-    Dataset<Row> rows = figures.join(flags, sameKey, "left");
+    SparkSession spark = c.sorted().sparkSession();
+    Broadcast<BitSet> bits = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(hidden);
+    int width = counts.size();
+    UserDefinedFunction hiddenAt = udf((UDF2<Long, Integer, Boolean>) (row, i) ->
+        bits.value().get(Math.toIntExact(row * width + i)), DataTypes.BooleanType).asNonNullable();
     List<Column> out = new ArrayList<>();
     for (String name : table.columnNames()) {
       Column value = col(name);
-      if (table.column(name).filter(PublishedColumn::isCount).isPresent()) {
-        value = when(col("_flag_" + name).equalTo(true), lit(null)).otherwise(value);
+      int i = counts.indexOf(table.column(name).orElseThrow());
+      if (i >= 0) {
+        value = when(hiddenAt.apply(col(ROW), lit(i)), lit(null)).otherwise(value);
       }
       out.add(value.as(name));
     }
-    for (PublishedColumn count : counts) {
-      out.add(coalesce(col("_flag_" + count.name()), lit(false)).as(count.name() + FLAG));
+    for (int i = 0; i < counts.size(); i++) {
+      out.add(hiddenAt.apply(col(ROW), lit(i)).as(counts.get(i).name() + FLAG));
     }
-    rows = rows.select(out.toArray(Column[]::new));
+    Dataset<Row> rows = c.sorted().select(out.toArray(Column[]::new));
+    boolean grouped = false;
     for (PublishedColumn derived : table.columns()) {
       if (derived.suppressedWith() != null) {
-        Column hidden = lit(false);
+        Column hiddenHere = lit(false);
         for (DerivedRule rule : derived.suppressedWith()) {
-          hidden = hidden.or(holds(rule));
+          hiddenHere = hiddenHere.or(holds(rule));
+          grouped |= rule.group() != null;
         }
-        rows = rows.withColumn(derived.name(), when(hidden, lit(null)).otherwise(col(derived.name())));
+        rows = rows.withColumn(derived.name(), when(hiddenHere, lit(null)).otherwise(col(derived.name())));
       }
     }
-    // read several times (CSV, Parquet, the report): computed once
-    return Lineage.cut(rows.orderBy(key.stream().map(k -> col(k)).toArray(Column[]::new)));
+    // a rule over a group of rows reorders them (a window): back to one partition in key order
+    return grouped
+        ? rows.repartition(1).sortWithinPartitions(table.key().stream().map(k -> col(k)).toArray(Column[]::new))
+        : rows;
   }
 
   private static Column holds(DerivedRule rule) {
