@@ -96,6 +96,17 @@ public final class Ingest {
     }
 
     Map<String, Dataset<Row>> raw = readRaw(checked);
+    try {
+      return apply(checked, raw, refusal, runId);
+    } finally {
+      // core and the ops trail are written (or nothing was): the stages after the ingest read
+      // core from Delta, never these rows, whose blocks would otherwise stay all night
+      raw.values().forEach(Lineage::release);
+    }
+  }
+
+  /** Applies the checked extracts whose record counts match, in order, up to the first that does not. */
+  private Outcome apply(List<Extract> checked, Map<String, Dataset<Row>> raw, ExtractRefused refusal, String runId) {
     Map<LocalDate, Map<String, Long>> counted = countRecords(raw);
     List<Extract> batch = new ArrayList<>();
     for (Extract e : checked) {
@@ -138,6 +149,7 @@ public final class Ingest {
     printLog(log);
 
     statuses.unpersist();
+    classified.values().forEach(Lineage::release);
     return new Outcome(dates, refusal);
   }
 
@@ -323,7 +335,9 @@ public final class Ingest {
           .where(col("released_run_id").isNotNull().and(ofThisBatch.unary_$bang()));
       ledger = kept.unionByName(ledger);
     }
-    Lineage.cut(ledger).write().format("delta").mode("overwrite").save(warehouse.location("ops", "orphans"));
+    Dataset<Row> materialized = Lineage.cut(ledger);
+    materialized.write().format("delta").mode("overwrite").save(warehouse.location("ops", "orphans"));
+    Lineage.release(materialized);
   }
 
   /** A row per extract and file of the batch (empty files too). */
