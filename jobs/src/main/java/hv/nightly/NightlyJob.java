@@ -1,6 +1,7 @@
 package hv.nightly;
 
 import hv.spark.Parallel;
+import hv.spark.ShufflePartitions;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
@@ -81,6 +82,8 @@ public final class NightlyJob {
         boolean rebuild = !ingest.applied().isEmpty() || !publishedFor(lastExtract, asOf);
         if (rebuild) {
           CommitStamp.set(warehouse.spark(), runId, asOf);
+          int partitions = ShufflePartitions.fitTo(warehouse.spark(), coreBytes());
+          progress.say("nightly: %d shuffle partitions for the core's size", partitions);
           for (NightStage stage : stages) {
             stage.run(asOf, parallel, seconds);
           }
@@ -105,6 +108,13 @@ public final class NightlyJob {
     return new Result(3, ok.applied(), ok.martsRebuilt(), refusal.getMessage()
         + (ok.applied().isEmpty() ? "" : " (the " + ok.applied().size() + " extract(s) before it were applied)")
         + "; later extracts wait for a run after the problem is fixed");
+  }
+
+  /** The bytes of the core tables' current files (Delta's own figure: no Spark job). */
+  private long coreBytes() {
+    return Contract.get().files().stream()
+        .mapToLong(f -> warehouse.read("core", f.table()).queryExecution().optimizedPlan().stats().sizeInBytes().longValue())
+        .sum();
   }
 
   private LocalDate lastAppliedExtract() {
