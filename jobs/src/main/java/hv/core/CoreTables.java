@@ -21,9 +21,18 @@ import org.apache.spark.sql.Row;
 public final class CoreTables {
 
   private final Map<String, Dataset<Row>> live;
+  private final boolean materialized;
 
-  private CoreTables(Map<String, Dataset<Row>> live) {
+  private CoreTables(Map<String, Dataset<Row>> live, boolean materialized) {
     this.live = live;
+    this.materialized = materialized;
+  }
+
+  /** Frees the tables this materialized (none when built over held rows): read no table afterwards. */
+  public void release() {
+    if (materialized) {
+      live.values().forEach(Lineage::release);
+    }
   }
 
   /** Reads each core table once from the warehouse, materialized (the marts read them often). */
@@ -77,7 +86,7 @@ public final class CoreTables {
       }
       live.put(f.table(), materialize ? Lineage.cut(rows) : rows);
     }
-    return new CoreTables(live);
+    return new CoreTables(live, materialize);
   }
 
   /** The live programs alone (a program references nothing), without reading the other tables. */

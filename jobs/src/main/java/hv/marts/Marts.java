@@ -70,6 +70,8 @@ public final class Marts implements NightStage {
         "service_delivery", evaluation.serviceDelivery(),
         "data_quality", evaluation.dataQuality()));
     pass.release();
+    // the exports read the published marts, not these
+    core.release();
   }
 
   /** Writes one mart's tables side by side, one commit each, and records the mart's seconds. */

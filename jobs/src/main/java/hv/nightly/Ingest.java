@@ -118,7 +118,11 @@ public final class Ingest {
     progress.say("ingest: ops trail written (%.1fs)", progress.lap());
     printLog(log);
 
+    // the stages after the ingest read core from Delta, never these rows, whose blocks would
+    // otherwise stay all night
     statuses.unpersist();
+    classified.values().forEach(Lineage::release);
+    raw.values().forEach(Lineage::release);
     return new Outcome(dates, refusal);
   }
 
@@ -278,7 +282,9 @@ public final class Ingest {
           .where(col("released_run_id").isNotNull().and(ofThisBatch.unary_$bang()));
       ledger = kept.unionByName(ledger);
     }
-    Lineage.cut(ledger).write().format("delta").mode("overwrite").save(warehouse.location("ops", "orphans"));
+    Dataset<Row> materialized = Lineage.cut(ledger);
+    materialized.write().format("delta").mode("overwrite").save(warehouse.location("ops", "orphans"));
+    Lineage.release(materialized);
   }
 
   /** A row per extract and file of the batch (empty files too). */

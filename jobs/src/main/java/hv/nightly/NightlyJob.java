@@ -1,6 +1,7 @@
 package hv.nightly;
 
 import hv.spark.Parallel;
+import hv.spark.ShufflePartitions;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.delta.DeltaLog;
 
 /**
  * One night: ingest every pending extract, then rebuild the marts for the as-of date, then
@@ -81,6 +83,8 @@ public final class NightlyJob {
         boolean rebuild = !ingest.applied().isEmpty() || !publishedFor(lastExtract, asOf);
         if (rebuild) {
           CommitStamp.set(warehouse.spark(), runId, asOf);
+          int partitions = ShufflePartitions.fitTo(warehouse.spark(), coreBytes());
+          progress.say("nightly: %d shuffle partitions for the core's size", partitions);
           for (NightStage stage : stages) {
             stage.run(asOf, parallel, seconds);
           }
@@ -105,6 +109,14 @@ public final class NightlyJob {
     return new Result(3, ok.applied(), ok.martsRebuilt(), refusal.getMessage()
         + (ok.applied().isEmpty() ? "" : " (the " + ok.applied().size() + " extract(s) before it were applied)")
         + "; later extracts wait for a run after the problem is fixed");
+  }
+
+  /** The bytes of the core tables' current files: Delta's own figure, from the log's checksum (no Spark job). */
+  private long coreBytes() {
+    return Contract.get().files().stream()
+        .mapToLong(f -> DeltaLog.forTable(warehouse.spark(), warehouse.location("core", f.table()))
+            .update(false, scala.Option.empty(), scala.Option.empty()).sizeInBytes())
+        .sum();
   }
 
   private LocalDate lastAppliedExtract() {
