@@ -12,13 +12,15 @@ import hv.contract.Contract;
 import hv.core.CoreTables;
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 /**
@@ -27,7 +29,7 @@ import org.apache.spark.sql.Row;
  * find theirs through a broadcast lookup, no shuffle), the tables' rows unioned as one struct
  * column per table, and one shuffle by key that hands each family's rows to a plain-Java
  * function. The families themselves are never encoded: they live inside the one
- * {@code flatMapGroups}, and only rows cross the shuffle, in Spark's own row format.
+ * {@code mapPartitions}, and only rows cross the shuffle, in Spark's own row format.
  */
 public final class FamilyAssembler {
 
@@ -38,30 +40,89 @@ public final class FamilyAssembler {
 
   private FamilyAssembler() {}
 
-  /** What a pass does with one family: any number of results. */
-  public interface PerFamily<T> extends Serializable {
+  /**
+   * What a pass does with the families of one partition: any number of results per family, then
+   * any number once the partition's last family is done (sums over its families, so that what
+   * only rolls up leaves the pass summed, not row by row).
+   */
+  public interface PartitionPass<T> {
     List<T> apply(Family family);
+
+    List<T> finish();
   }
 
-  /** Every family's results, in one pass over the families (one shuffle). */
-  public static <T> Dataset<T> flatMap(CoreTables core, PerFamily<T> perFamily, Encoder<T> encoder) {
+  /** Makes each partition its own {@link PartitionPass}: on an executor, once per partition. */
+  public interface PartitionPasses<T> extends Serializable {
+    PartitionPass<T> start();
+  }
+
+  /**
+   * Every partition's results, in one pass over the families: one shuffle by family key, each
+   * partition's rows sorted by it, so that a family's rows arrive together (the plan of a
+   * {@code groupByKey}'s {@code flatMapGroups}, with the partition's end in reach).
+   */
+  public static <T> Dataset<T> mapPartitions(CoreTables core, PartitionPasses<T> passes, Encoder<T> encoder) {
     Dataset<Row> tagged = taggedRows(core);
     FamilyTable[] tableOfColumn = Arrays.stream(tagged.columns())
         .map(c -> c.equals(KEY) ? null : table(c)).toArray(FamilyTable[]::new);
-    return tagged
-        .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
-        .flatMapGroups((FlatMapGroupsFunction<String, Row, T>) (key, rows) -> {
-          FamilyBuilder family = new FamilyBuilder();
-          while (rows.hasNext()) {
-            Row r = rows.next();
-            for (int i = 1; i < r.size(); i++) {
-              if (!r.isNullAt(i)) {
-                family.add(tableOfColumn[i], r.getStruct(i));
-              }
-            }
+    return tagged.repartition(col(KEY)).sortWithinPartitions(KEY)
+        .mapPartitions((MapPartitionsFunction<Row, T>) rows -> new Results<>(rows, tableOfColumn, passes.start()),
+            encoder);
+  }
+
+  /** A partition's results, computed a family at a time as they are read. */
+  private static final class Results<T> implements Iterator<T> {
+    private final Iterator<Row> rows;
+    private final FamilyTable[] tableOfColumn;
+    private final PartitionPass<T> pass;
+    private Row next;
+    private Iterator<T> current = Collections.emptyIterator();
+    private boolean finished;
+
+    Results(Iterator<Row> rows, FamilyTable[] tableOfColumn, PartitionPass<T> pass) {
+      this.rows = rows;
+      this.tableOfColumn = tableOfColumn;
+      this.pass = pass;
+      this.next = rows.hasNext() ? rows.next() : null;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!current.hasNext()) {
+        if (next != null) {
+          current = pass.apply(nextFamily()).iterator();
+        } else if (!finished) {
+          finished = true;
+          current = pass.finish().iterator();
+        } else {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public T next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return current.next();
+    }
+
+    /** The rows up to the next family key, as one family. */
+    private Family nextFamily() {
+      String key = next.getString(0);
+      FamilyBuilder family = new FamilyBuilder();
+      while (next != null && Objects.equals(key, next.getString(0))) {
+        for (int i = 1; i < next.size(); i++) {
+          if (!next.isNullAt(i)) {
+            family.add(tableOfColumn[i], next.getStruct(i));
           }
-          return perFamily.apply(family.build()).iterator();
-        }, encoder);
+        }
+        next = rows.hasNext() ? rows.next() : null;
+      }
+      return family.build();
+    }
   }
 
   /** {@code _family} and one struct column per table, set on the rows of that table. */

@@ -6,8 +6,10 @@ import static org.apache.spark.sql.functions.from_json;
 import hv.core.CoreTables;
 import hv.family.CoreRows;
 import hv.family.Episode;
+import hv.family.Family;
 import hv.family.FamilyAssembler;
 import hv.marts.benchmarks.BenchmarkMart;
+import hv.marts.common.StratumCounts;
 import hv.marts.common.Units;
 import hv.marts.ratecard.RateCardMart;
 import hv.marts.ratecard.RateCardPrices;
@@ -18,6 +20,7 @@ import hv.indicators.Indicators;
 import hv.marts.evaluation.DataQuality;
 import hv.marts.evaluation.ServiceDelivery;
 import hv.measures.EpisodeRiskFactors;
+import hv.measures.EpisodeStrata;
 import hv.measures.Measure;
 import hv.measures.Measures;
 import hv.measures.Unit;
@@ -30,7 +33,9 @@ import hv.time.RunPeriods;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -43,9 +48,10 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * The one pass of a night: the families assembled once ({@link FamilyAssembler}) and every
- * plain-Java rule evaluated on each in one {@code flatMap} that emits every mart's rows (a
- * measure's or outcome's unit, a service delivery fact, a data quality item), persisted once;
- * each mart aggregates its own. The rules over single rows that belong to no family (staff,
+ * plain-Java rule evaluated on each, in one pass over each partition's families that emits
+ * every mart's rows (a measure's or outcome's unit, a service delivery fact, a data quality
+ * item) and, at the partition's end, its units counted per program and stratum (what the
+ * results roll up: {@link StratumCounts}), persisted once; each mart aggregates its own. The rules over single rows that belong to no family (staff,
  * intake referrals without an episode, quarantined rows) run as a {@code flatMap} over their
  * table.
  *
@@ -58,23 +64,41 @@ public record FamilyPass(Dataset<Row> rows, RunPeriods periods, CoreTables core)
   /** An episode's strata and risk factors ({@link EpisodeRiskFactors#NAMES}), by its enrollment_id. */
   public static final StructType FACTORS = factorsSchema();
 
-  /** A row of the pass: a unit, a fact, an item or an episode's factors. */
+  /**
+   * A row of the pass: a unit, a partition's counts of units ({@link StratumCounts}), a fact, an
+   * item or an episode's factors.
+   */
   static final StructType ROW = new StructType()
-      .add("unit", Units.SCHEMA).add("fact", ServiceDelivery.FACTS).add("item", DataQuality.ITEMS)
-      .add("factors", FACTORS);
+      .add("unit", Units.SCHEMA).add("counts", StratumCounts.SCHEMA).add("fact", ServiceDelivery.FACTS)
+      .add("item", DataQuality.ITEMS).add("factors", FACTORS);
 
   /** The pass over the core tables for an as-of date (computed when first read, then kept). */
   public static FamilyPass of(CoreTables core, LocalDate asOf) {
     RunPeriods periods = RunPeriods.of(Periods.earliestEnrollment(core.enrollments()), asOf);
-    Dataset<Row> rows = FamilyAssembler.flatMap(core, family -> {
-      List<Row> emitted = new ArrayList<>();
-      for (Measure m : Measures.ALL) {
-        m.units(family, periods).forEach(u -> emitted.add(RowFactory.create(row(u), null, null, null)));
+    Dataset<Row> rows = FamilyAssembler.mapPartitions(core, () -> new FamilyAssembler.PartitionPass<Row>() {
+      private final StratumCounts counts = new StratumCounts();
+
+      @Override
+      public List<Row> apply(Family family) {
+        List<Row> emitted = new ArrayList<>();
+        Map<String, EpisodeStrata> strata = new HashMap<>();
+        family.episodes().forEach(e -> strata.put(e.enrollmentId(), EpisodeStrata.of(e)));
+        for (Measure m : Measures.ALL) {
+          for (Unit u : m.units(family, periods)) {
+            emitted.add(RowFactory.create(row(u), null, null, null, null));
+            counts.add(u, strata.get(u.enrollmentId()));
+          }
+        }
+        Indicators.of(family, periods).forEach(f -> emitted.add(RowFactory.create(null, null, row(f), null, null)));
+        Checks.of(family, asOf).forEach(i -> emitted.add(RowFactory.create(null, null, null, row(i), null)));
+        family.episodes().forEach(e -> emitted.add(RowFactory.create(null, null, null, null, row(e))));
+        return emitted;
       }
-      Indicators.of(family, periods).forEach(f -> emitted.add(RowFactory.create(null, row(f), null, null)));
-      Checks.of(family, asOf).forEach(i -> emitted.add(RowFactory.create(null, null, row(i), null)));
-      family.episodes().forEach(e -> emitted.add(RowFactory.create(null, null, null, row(e))));
-      return emitted;
+
+      @Override
+      public List<Row> finish() {
+        return counts.rows().stream().map(c -> RowFactory.create(null, c, null, null, null)).toList();
+      }
     }, Encoders.row(ROW));
     return new FamilyPass(rows.persist(StorageLevel.MEMORY_AND_DISK()), periods, core);
   }
@@ -89,14 +113,19 @@ public record FamilyPass(Dataset<Row> rows, RunPeriods periods, CoreTables core)
     return rows.where(col("unit").isNotNull()).select("unit.*");
   }
 
+  /** Every partition's counts of the units of every measure and outcome ({@link StratumCounts#SCHEMA}). */
+  public Dataset<Row> counts() {
+    return rows.where(col("counts").isNotNull()).select("counts.*");
+  }
+
   public BenchmarkMart.Result benchmarks() {
-    return BenchmarkMart.of(unitsOf(Measures.BENCHMARKS), Periods.of(rows.sparkSession(), periods.federal()),
-        core.programs(), factors());
+    return BenchmarkMart.of(unitsOf(Measures.BENCHMARKS), countsOf(Measures.BENCHMARKS),
+        Periods.of(rows.sparkSession(), periods.federal()), core.programs());
   }
 
   public RateCardMart.Result rateCard(RateCardPrices prices) {
-    return RateCardMart.of(unitsOf(Measures.RATE_CARD), Periods.of(rows.sparkSession(), periods.state()),
-        core.programs(), factors(), prices);
+    return RateCardMart.of(unitsOf(Measures.RATE_CARD), countsOf(Measures.RATE_CARD),
+        Periods.of(rows.sparkSession(), periods.state()), core.programs(), prices);
   }
 
   /** {@code marts.service_delivery}: every indicator's facts rolled up. */
@@ -116,6 +145,10 @@ public record FamilyPass(Dataset<Row> rows, RunPeriods periods, CoreTables core)
 
   private Dataset<Row> unitsOf(List<Measure> measures) {
     return units().where(col("measure_code").isin(measures.stream().map(Measure::code).toArray()));
+  }
+
+  private Dataset<Row> countsOf(List<Measure> measures) {
+    return counts().where(col("measure_code").isin(measures.stream().map(Measure::code).toArray()));
   }
 
   /**

@@ -1,6 +1,7 @@
 package hv.marts;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import hv.family.Families;
 import hv.family.Family;
 import hv.indicators.CaseloadSlots;
 import hv.indicators.Fact;
+import hv.marts.common.StratumCounts;
 import hv.marts.common.Units;
 import hv.marts.decks.Deck;
 import hv.marts.decks.DeckFamilies;
@@ -22,6 +24,7 @@ import hv.marts.decks.EvaluationDecks.Figures;
 import hv.marts.evaluation.DataQuality;
 import hv.marts.evaluation.ServiceDelivery;
 import hv.measures.EpisodeRiskFactors;
+import hv.measures.EpisodeStrata;
 import hv.measures.Measure;
 import hv.measures.Measures;
 import hv.ops.OpsTables;
@@ -83,6 +86,10 @@ class FamilyPassTest {
     }
     SameRows.assertSameRows(TestSpark.session().createDataFrame(plainUnits(live, periods), Units.SCHEMA), units,
         "units of every measure and outcome");
+    SameRows.assertSameRows(TestSpark.session().createDataFrame(plainCounts(live, periods).rows(), StratumCounts.SCHEMA),
+        pass.counts().groupBy("period", "measure_code", "program_id", "stratum", "stratum_value")
+            .agg(sum("n").as("n"), sum("d").as("d"), sum("m").as("m")),
+        "units counted per program and stratum, the partitions' parts added");
     List<Fact> facts = EvaluationDecks.facts(live, periods, slots);
     assertEquals(11, facts.stream().map(Fact::indicator).distinct().count(), "every indicator has facts");
     SameRows.assertSameRows(TestSpark.session().createDataFrame(facts.stream().map(FamilyPass::row).toList(),
@@ -171,6 +178,17 @@ class FamilyPassTest {
       Measures.ALL.forEach(m -> m.units(f, periods).forEach(u -> units.add(FamilyPass.row(u))));
     }
     return units;
+  }
+
+  /** The units of every family counted in one part, each under its episode's strata. */
+  private static StratumCounts plainCounts(Map<String, List<Row>> live, RunPeriods periods) {
+    StratumCounts counts = new StratumCounts();
+    for (Family f : Families.inMemory(live)) {
+      Map<String, EpisodeStrata> strata = new HashMap<>();
+      f.episodes().forEach(e -> strata.put(e.enrollmentId(), EpisodeStrata.of(e)));
+      Measures.ALL.forEach(m -> m.units(f, periods).forEach(u -> counts.add(u, strata.get(u.enrollmentId()))));
+    }
+    return counts;
   }
 
   private static void assertClose(Double want, Double have, String what) {

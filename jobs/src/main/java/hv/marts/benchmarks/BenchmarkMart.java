@@ -19,13 +19,13 @@ public final class BenchmarkMart {
 
   /**
    * @param units    the family pass's units of the benchmark measures ({@link hv.marts.common.Units#SCHEMA})
+   * @param counts   the family pass's counts of those units ({@link hv.marts.common.StratumCounts})
    * @param periods  the run's FFY periods ({@link hv.time.Periods#SCHEMA})
    * @param programs every published program
-   * @param strata   every episode's {@link hv.measures.EpisodeStrata} ({@link hv.marts.FamilyPass#factors})
    */
-  public static Result of(Dataset<Row> units, Dataset<Row> periods, Dataset<Row> programs, Dataset<Row> strata) {
+  public static Result of(Dataset<Row> units, Dataset<Row> counts, Dataset<Row> periods, Dataset<Row> programs) {
     Rollup rollup = new Rollup(Rollup.Labels.BENCHMARK, MeasureFacts.codes(MeasureSet.BENCHMARK),
         MeasureFacts.countCodes());
-    return new Result(units, rollup.results(units, periods, programs, strata));
+    return new Result(units, rollup.results(counts, periods, programs));
   }
 }

@@ -2,7 +2,6 @@ package hv.marts.common;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
@@ -12,7 +11,6 @@ import static org.apache.spark.sql.functions.when;
 
 import hv.measures.EpisodeStrata;
 import hv.time.Periods;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Column;
@@ -26,10 +24,9 @@ import org.apache.spark.sql.Row;
  * and contract (and the state) gets a stratum-ALL row for every period and code, also with
  * denominator 0 (rate and interval empty then); stratum rows exist only where a unit counted.
  *
- * <p>Units come in as {@code period, program_id, enrollment_id, <code column>,
- * in_denominator, numerator, missing}. Results go out as {@code period, level, entity_id,
- * stratum, stratum_value, <code column>, <numerator>, <denominator>, missing, rate, ci_low,
- * ci_high}, with the names of {@link Labels}.
+ * <p>Units come in counted per program and stratum ({@link StratumCounts}). Results go out as
+ * {@code period, level, entity_id, stratum, stratum_value, <code column>, <numerator>,
+ * <denominator>, missing, rate, ci_low, ci_high}, with the names of {@link Labels}.
  *
  * @param codes       every code to publish (rows exist for these even without units)
  * @param countCodes  codes whose numerator counts events per unit: Poisson interval
@@ -46,20 +43,20 @@ public record Rollup(Labels labels, List<String> codes, Set<String> countCodes) 
   public static final String ALL = "ALL";
 
   /**
+   * @param counts   {@link StratumCounts} rows (several per key when summed in parts)
    * @param programs program_id, contract_number (every program published)
-   * @param strata   enrollment_id and the {@link EpisodeStrata#DIMENSIONS}
    */
-  public Dataset<Row> results(Dataset<Row> units, Dataset<Row> periods, Dataset<Row> programs, Dataset<Row> strata) {
+  public Dataset<Row> results(Dataset<Row> counts, Dataset<Row> periods, Dataset<Row> programs) {
     Dataset<Row> entities = programs.select(col("program_id"), col("contract_number"));
     Column[] key = resultKey().stream().map(c -> col(c)).toArray(Column[]::new);
-    // the zero rows join the unit rows in one aggregation: every scaffold key survives, with 0 if nothing counted
-    Dataset<Row> counts = spread(units, entities, strata)
+    // the zero rows join the counted rows in one aggregation: every scaffold key survives, with 0 if nothing counted
+    Dataset<Row> summed = spread(counts, entities)
         .unionByName(scaffold(periods, entities).withColumn("n", lit(0L)).withColumn("d", lit(0L)).withColumn("m", lit(0L)))
         .groupBy(key)
         .agg(sum("n").as("n"), sum("d").as("d"), sum("m").as("m"));
     Column interval = when(col(labels.code()).isin(countCodes.toArray()), Intervals.poissonRate(col("n"), col("d")))
         .otherwise(Intervals.wilson(col("n"), col("d")));
-    return counts.withColumn("_ci", interval).select(
+    return summed.withColumn("_ci", interval).select(
         col(Periods.PERIOD), col("level"), col("entity_id"), col("stratum"), col("stratum_value"),
         col(labels.code()),
         col("n").as(labels.numerator()), col("d").as(labels.denominator()), col("m").as("missing"),
@@ -72,35 +69,17 @@ public record Rollup(Labels labels, List<String> codes, Set<String> countCodes) 
     return List.of(Periods.PERIOD, "level", "entity_id", "stratum", "stratum_value", labels.code());
   }
 
-  /**
-   * The counts of the units under every result key they belong to: first per program and
-   * stratum value (each unit counted under ALL and its six dimension values), then each
-   * program's sums spread to the program, its contract and the state.
-   */
-  private Dataset<Row> spread(Dataset<Row> units, Dataset<Row> entities, Dataset<Row> strata) {
-    List<Column> stratumPairs = new ArrayList<>(List.of(pair("stratum", ALL, lit(ALL))));
-    for (String dimension : EpisodeStrata.DIMENSIONS) {
-      stratumPairs.add(pair("stratum", dimension, coalesce(col(dimension), lit(EpisodeStrata.UNKNOWN))));
-    }
-    Column inDenominator = col("in_denominator");
-    Dataset<Row> perProgram = units
-        .where(inDenominator.or(col("missing")))
-        .join(strata, "enrollment_id", "left")
-        .withColumn("_stratum", explode(array(stratumPairs.toArray(Column[]::new))))
-        .groupBy(col(Periods.PERIOD), col(labels.code()), col("program_id"),
-            col("_stratum.stratum").as("stratum"), col("_stratum.value").as("stratum_value"))
-        .agg(sum(when(inDenominator, col("numerator")).otherwise(0L)).as("n"),
-            sum(when(inDenominator, 1L).otherwise(0L)).as("d"),
-            sum(when(col("missing"), 1L).otherwise(0L)).as("m"));
+  /** Each program's counts spread to the program, its contract and the state. */
+  private Dataset<Row> spread(Dataset<Row> counts, Dataset<Row> entities) {
     Column levels = explode(array(
         pair("level", "PROGRAM", col("program_id")),
         pair("level", "CONTRACT", col("contract_number")),
         pair("level", "STATE", lit(ALL))));
-    return perProgram
+    return counts
         .join(broadcast(entities), "program_id")
         .withColumn("_level", levels)
         .select(col(Periods.PERIOD), col("_level.level").as("level"), col("_level.value").as("entity_id"),
-            col("stratum"), col("stratum_value"), col(labels.code()), col("n"), col("d"), col("m"));
+            col("stratum"), col("stratum_value"), col("measure_code").as(labels.code()), col("n"), col("d"), col("m"));
   }
 
   /** Stratum ALL rows for every period, code, program, contract and the state. */

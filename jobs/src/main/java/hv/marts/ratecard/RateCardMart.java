@@ -24,11 +24,11 @@ public final class RateCardMart {
 
   /**
    * @param units    the family pass's units of the outcomes ({@link hv.marts.common.Units#SCHEMA})
+   * @param counts   the family pass's counts of those units ({@link hv.marts.common.StratumCounts})
    * @param periods  the run's SFY periods ({@link Periods#SCHEMA})
    * @param programs every published program
-   * @param strata   every episode's {@link hv.measures.EpisodeStrata} ({@link hv.marts.FamilyPass#factors})
    */
-  public static Result of(Dataset<Row> units, Dataset<Row> periods, Dataset<Row> programs, Dataset<Row> strata,
+  public static Result of(Dataset<Row> units, Dataset<Row> counts, Dataset<Row> periods, Dataset<Row> programs,
                           RateCardPrices prices) {
     Dataset<Row> published = units
         .join(broadcast(programs.select("program_id", "contract_number")), "program_id")
@@ -39,8 +39,7 @@ public final class RateCardMart {
     Rollup rollup = new Rollup(Rollup.Labels.RATECARD, MeasureFacts.codes(MeasureSet.RATE_CARD),
         MeasureFacts.countCodes());
     // the rate card has no "missing" rule: the roll-up's missing column is always 0 and not published
-    Dataset<Row> results = rollup.results(units.withColumnRenamed("measure_code", "outcome_code"), periods, programs,
-        strata).drop("missing").cache();
+    Dataset<Row> results = rollup.results(counts, periods, programs).drop("missing").cache();
     Dataset<Row> payments = RateCardPayments.of(RateCardPayments.earnings(results, prices), programs);
     return new Result(published, results, payments);
   }

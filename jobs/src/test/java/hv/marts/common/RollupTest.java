@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import hv.TestSpark;
+import hv.measures.EpisodeStrata;
+import hv.measures.Unit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,36 +38,46 @@ class RollupTest {
         RowFactory.create("P4", "K2")),
         new StructType().add("program_id", "string").add("contract_number", "string"));
     // each episode's strata as EpisodeStrata gives them (EpisodeStrataTest has the rules)
-    StructType strataSchema = new StructType().add("enrollment_id", "string").add("race", "string")
-        .add("ethnicity", "string").add("age_group", "string").add("insurance", "string").add("income", "string")
-        .add("child_welfare", "string");
-    Dataset<Row> strata = spark.createDataFrame(List.of(
-        RowFactory.create("E1", "BLACK", "NOT_HISPANIC", "UNDER_20", "MEDICAID", "AT_OR_BELOW_100_FPL", "Y"),
-        RowFactory.create("E2", "MULTIRACIAL", "PUERTO_RICAN", "20_24", "OTHER", "101_200_FPL", "N"),
-        RowFactory.create("E3", "UNKNOWN", "OTHER_HISPANIC", "35_PLUS", "UNKNOWN", "ABOVE_200_FPL", "UNKNOWN"),
-        RowFactory.create("E4", "ASIAN", "UNKNOWN", "25_34", "NONE", "UNKNOWN", "N"),
-        RowFactory.create("E5", "NHPI", "UNKNOWN", "35_PLUS", "PRIVATE", "UNKNOWN", "UNKNOWN")), strataSchema);
-    StructType unitSchema = new StructType().add("period", "string").add("measure_code", "string")
-        .add("program_id", "string").add("enrollment_id", "string").add("in_denominator", "boolean")
-        .add("numerator", "long").add("missing", "boolean");
-    Dataset<Row> units = spark.createDataFrame(List.of(
-        RowFactory.create(Q1, "PM03", "P1", "E1", true, 1L, false),
-        RowFactory.create(Q1, "PM03", "P2", "E2", true, 0L, false),
-        RowFactory.create(Q1, "PM03", "P1", "E3", false, 0L, true),
-        RowFactory.create(Q1, "PM03", "P1", "E4", false, 0L, false),
-        RowFactory.create(Q1, "PM03", "P4", "E5", true, 1L, false),
-        RowFactory.create(Q1, "PM08", "P1", "E1", true, 3L, false),
-        RowFactory.create(Q1, "PM08", "P2", "E2", true, 0L, false)), unitSchema);
+    Map<String, EpisodeStrata> strata = Map.of(
+        "E1", new EpisodeStrata("BLACK", "NOT_HISPANIC", "UNDER_20", "MEDICAID", "AT_OR_BELOW_100_FPL", "Y"),
+        "E2", new EpisodeStrata("MULTIRACIAL", "PUERTO_RICAN", "20_24", "OTHER", "101_200_FPL", "N"),
+        "E3", new EpisodeStrata("UNKNOWN", "OTHER_HISPANIC", "35_PLUS", "UNKNOWN", "ABOVE_200_FPL", "UNKNOWN"),
+        "E4", new EpisodeStrata("ASIAN", "UNKNOWN", "25_34", "NONE", "UNKNOWN", "N"),
+        "E5", new EpisodeStrata("NHPI", "UNKNOWN", "35_PLUS", "PRIVATE", "UNKNOWN", "UNKNOWN"));
+    List<Unit> units = List.of(
+        unit("PM03", "P1", "E1", true, 1, false),
+        unit("PM03", "P2", "E2", true, 0, false),
+        unit("PM03", "P1", "E3", false, 0, true),
+        unit("PM03", "P1", "E4", false, 0, false),
+        unit("PM03", "P4", "E5", true, 1, false),
+        unit("PM08", "P1", "E1", true, 3, false),
+        unit("PM08", "P2", "E2", true, 0, false));
+    // counted in two parts, as two partitions of the family pass would: the roll-up adds the parts
+    StratumCounts first = new StratumCounts();
+    StratumCounts second = new StratumCounts();
+    for (int i = 0; i < units.size(); i++) {
+      Unit u = units.get(i);
+      (i % 2 == 0 ? first : second).add(u, strata.get(u.enrollmentId()));
+    }
+    List<Row> parts = new ArrayList<>(first.rows());
+    parts.addAll(second.rows());
+    Dataset<Row> counts = spark.createDataFrame(parts, StratumCounts.SCHEMA);
     Dataset<Row> periods = spark.createDataFrame(List.of(RowFactory.create(Q1)), new StructType().add("period", "string"));
 
     Rollup rollup = new Rollup(Rollup.Labels.BENCHMARK, List.of("PM03", "PM08"), Set.of("PM08"));
-    List<Row> rows = rollup.results(units, periods, programs, strata).collectAsList();
+    List<Row> rows = rollup.results(counts, periods, programs).collectAsList();
     byKey = new HashMap<>();
     for (Row r : rows) {
       String key = String.join("/", r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
           r.getString(5));
       assertNull(byKey.put(key, r), "duplicate " + key);
     }
+  }
+
+  private static Unit unit(String code, String program, String episode, boolean inDenominator, long numerator,
+                           boolean missing) {
+    return new Unit(Q1, code, UnitType.PC, episode, null, null, program, inDenominator, numerator, missing, null,
+        null, null, null, null);
   }
 
   private static Row row(String level, String entity, String stratum, String value, String code) {
