@@ -17,7 +17,11 @@ public final class ExactTotal {
   private ExactTotal() {}
 
   public static double of(DoubleStream values) {
-    return values.mapToObj(v -> BigDecimal.valueOf(v).setScale(SCALE, RoundingMode.HALF_UP))
-        .reduce(BigDecimal.ZERO, BigDecimal::add).doubleValue();
+    return values.mapToObj(ExactTotal::decimal).reduce(BigDecimal.ZERO, BigDecimal::add).doubleValue();
+  }
+
+  /** A value as the decimal Spark casts it to: its shortest decimal form, to {@value #SCALE} places, half up. */
+  public static BigDecimal decimal(double value) {
+    return BigDecimal.valueOf(value).setScale(SCALE, RoundingMode.HALF_UP);
   }
 }

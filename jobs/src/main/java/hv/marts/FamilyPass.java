@@ -18,6 +18,7 @@ import hv.indicators.CaseloadUtilization;
 import hv.indicators.Fact;
 import hv.indicators.Indicators;
 import hv.marts.evaluation.DataQuality;
+import hv.marts.evaluation.FactSums;
 import hv.marts.evaluation.ServiceDelivery;
 import hv.measures.EpisodeRiskFactors;
 import hv.measures.EpisodeStrata;
@@ -30,6 +31,7 @@ import hv.quality.Quarantined;
 import hv.quality.QuarantinedRow;
 import hv.time.Periods;
 import hv.time.RunPeriods;
+import java.io.Serializable;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,6 +39,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -77,6 +80,7 @@ public record FamilyPass(Dataset<Row> rows, RunPeriods periods, CoreTables core)
     RunPeriods periods = RunPeriods.of(Periods.earliestEnrollment(core.enrollments()), asOf);
     Dataset<Row> rows = FamilyAssembler.mapPartitions(core, () -> new FamilyAssembler.PartitionPass<Row>() {
       private final StratumCounts counts = new StratumCounts();
+      private final FactSums facts = new FactSums();
 
       @Override
       public List<Row> apply(Family family) {
@@ -89,7 +93,7 @@ public record FamilyPass(Dataset<Row> rows, RunPeriods periods, CoreTables core)
             counts.add(u, strata.get(u.enrollmentId()));
           }
         }
-        Indicators.of(family, periods).forEach(f -> emitted.add(RowFactory.create(null, null, row(f), null, null)));
+        Indicators.of(family, periods).forEach(facts::add);
         Checks.of(family, asOf).forEach(i -> emitted.add(RowFactory.create(null, null, null, row(i), null)));
         family.episodes().forEach(e -> emitted.add(RowFactory.create(null, null, null, null, row(e))));
         return emitted;
@@ -97,7 +101,10 @@ public record FamilyPass(Dataset<Row> rows, RunPeriods periods, CoreTables core)
 
       @Override
       public List<Row> finish() {
-        return counts.rows().stream().map(c -> RowFactory.create(null, c, null, null, null)).toList();
+        List<Row> emitted = new ArrayList<>();
+        counts.rows().forEach(c -> emitted.add(RowFactory.create(null, c, null, null, null)));
+        facts.rows().forEach(f -> emitted.add(RowFactory.create(null, null, f, null, null)));
+        return emitted;
       }
     }, Encoders.row(ROW));
     return new FamilyPass(rows.persist(StorageLevel.MEMORY_AND_DISK()), periods, core);
@@ -152,21 +159,32 @@ public record FamilyPass(Dataset<Row> rows, RunPeriods periods, CoreTables core)
   }
 
   /**
-   * The facts of every service delivery indicator ({@link Indicators}): the families', each
-   * intake referral's, and each home visitor's caseload slots (staff rows with their program's
-   * model: a join of two small tables).
+   * The facts of every service delivery indicator ({@link Indicators}), summed per partition
+   * ({@link FactSums}): the families', each intake referral's, and each home visitor's caseload
+   * slots (staff rows with their program's model: a join of two small tables).
    */
   Dataset<Row> serviceDeliveryFacts(CaseloadSlots slots) {
     RunPeriods periods = this.periods;
     Dataset<Row> ofFamilies = rows.where(col("fact").isNotNull()).select("fact.*");
-    Dataset<Row> ofIntake = core.intakeReferrals().flatMap((FlatMapFunction<Row, Row>) r ->
-            Indicators.of(CoreRows.intakeReferral(r), periods).stream().map(FamilyPass::row).iterator(),
-        Encoders.row(ServiceDelivery.FACTS));
-    Dataset<Row> ofStaff = core.staff().join(core.programs().select("program_id", "model"), "program_id")
-        .flatMap((FlatMapFunction<Row, Row>) r -> CaseloadUtilization.slots(CoreRows.staff(r), r.getAs("model"), slots,
-                periods).stream().map(FamilyPass::row).iterator(),
-            Encoders.row(ServiceDelivery.FACTS));
+    Dataset<Row> ofIntake = summed(core.intakeReferrals(),
+        r -> Indicators.of(CoreRows.intakeReferral(r), periods));
+    Dataset<Row> ofStaff = summed(core.staff().join(core.programs().select("program_id", "model"), "program_id"),
+        r -> CaseloadUtilization.slots(CoreRows.staff(r), r.getAs("model"), slots, periods));
     return ofFamilies.unionByName(ofIntake).unionByName(ofStaff);
+  }
+
+  /** The facts of single rows, summed per partition. */
+  private static Dataset<Row> summed(Dataset<Row> rows, FactsOfRow factsOfRow) {
+    return rows.mapPartitions((MapPartitionsFunction<Row, Row>) part -> {
+      FactSums sums = new FactSums();
+      part.forEachRemaining(r -> factsOfRow.apply(r).forEach(sums::add));
+      return sums.rows().iterator();
+    }, Encoders.row(ServiceDelivery.FACTS));
+  }
+
+  /** The facts a single row gives. */
+  private interface FactsOfRow extends Serializable {
+    List<Fact> apply(Row row);
   }
 
   /**
@@ -215,12 +233,6 @@ public record FamilyPass(Dataset<Row> rows, RunPeriods periods, CoreTables core)
       schema = schema.add(name, DataTypes.StringType);
     }
     return schema;
-  }
-
-  /** A fact as a row of {@link ServiceDelivery#FACTS}. */
-  static Row row(Fact f) {
-    return RowFactory.create(f.periodOrDate(), f.frame(), date(f.frameStart()), date(f.frameEnd()), f.programId(),
-        f.indicator(), f.kind().name(), f.num(), f.den(), f.days());
   }
 
   /** An item as a row of {@link DataQuality#ITEMS}. */

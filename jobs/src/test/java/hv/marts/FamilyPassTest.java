@@ -22,6 +22,7 @@ import hv.marts.decks.DeckFamilies;
 import hv.marts.decks.EvaluationDecks;
 import hv.marts.decks.EvaluationDecks.Figures;
 import hv.marts.evaluation.DataQuality;
+import hv.marts.evaluation.FactSums;
 import hv.marts.evaluation.ServiceDelivery;
 import hv.measures.EpisodeRiskFactors;
 import hv.measures.EpisodeStrata;
@@ -42,9 +43,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Spark pass (core tables read and made live by Spark, families assembled by one shuffle,
- * every rule in one flatMap) gives exactly the rows of the plain path (the same core rows held
+ * every rule in one pass over each partition's families) gives exactly the rows of the plain path (the same core rows held
  * in memory, made live and grouped into families without Spark, the rules run in a loop): every
- * unit, service delivery fact, data quality item and episode factors, column for column.
+ * unit, data quality item and episode factors, column for column, and the units counted per
+ * stratum and the service delivery facts summed alike.
  */
 class FamilyPassTest {
 
@@ -92,8 +94,7 @@ class FamilyPassTest {
         "units counted per program and stratum, the partitions' parts added");
     List<Fact> facts = EvaluationDecks.facts(live, periods, slots);
     assertEquals(11, facts.stream().map(Fact::indicator).distinct().count(), "every indicator has facts");
-    SameRows.assertSameRows(TestSpark.session().createDataFrame(facts.stream().map(FamilyPass::row).toList(),
-        ServiceDelivery.FACTS), pass.serviceDeliveryFacts(slots), "service delivery facts");
+    SameRows.assertSameRows(summed(facts), summed(pass.serviceDeliveryFacts(slots)), "service delivery facts");
     List<Item> items = EvaluationDecks.familyItems(live, periods.asOf());
     assertTrue(items.size() > 0, "the checks list items");
     SameRows.assertSameRows(TestSpark.session().createDataFrame(items.stream().map(FamilyPass::row).toList(),
@@ -125,8 +126,7 @@ class FamilyPassTest {
     List<Fact> plain = EvaluationDecks.facts(live, DeckFamilies.periods(live, deck.asOf()), slots);
     FamilyPass pass = FamilyPass.of(core, deck.asOf());
     Dataset<Row> facts = pass.serviceDeliveryFacts(slots).cache();
-    SameRows.assertSameRows(TestSpark.session().createDataFrame(plain.stream().map(FamilyPass::row).toList(),
-        ServiceDelivery.FACTS), facts, "service delivery facts");
+    SameRows.assertSameRows(summed(plain), summed(facts), "service delivery facts");
 
     Map<String, Figures> rolledUp = new TreeMap<>();
     ServiceDelivery.rollUp(facts, core.programs()).where(col("level").equalTo("PROGRAM")).collectAsList()
@@ -178,6 +178,21 @@ class FamilyPassTest {
       Measures.ALL.forEach(m -> m.units(f, periods).forEach(u -> units.add(FamilyPass.row(u))));
     }
     return units;
+  }
+
+  /** The plain facts as rows, each one by one. */
+  private static Dataset<Row> summed(List<Fact> facts) {
+    return summed(TestSpark.session().createDataFrame(facts.stream().map(FactSums::row).toList(),
+        ServiceDelivery.FACTS));
+  }
+
+  /**
+   * Facts summed per frame, program, indicator and median days: the pass's parts (summed per
+   * partition) and the plain facts (one by one) compare so.
+   */
+  private static Dataset<Row> summed(Dataset<Row> facts) {
+    return facts.groupBy("period_or_date", "frame", "frame_start", "frame_end", "program_id", "indicator", "kind",
+        "days").agg(sum("num").as("num"), sum("den").as("den"));
   }
 
   /** The units of every family counted in one part, each under its episode's strata. */

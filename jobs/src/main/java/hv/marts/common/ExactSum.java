@@ -18,7 +18,7 @@ public final class ExactSum {
   /** Decimal places kept of each value (the plain-Java total, {@link hv.indicators.ExactTotal}, keeps as many). */
   static final int SCALE = hv.indicators.ExactTotal.SCALE;
   /** Up to 10^20 before the point: far above any count of units or visits. */
-  private static final DataType DECIMAL = DataTypes.createDecimalType(38, SCALE);
+  public static final DataType DECIMAL = DataTypes.createDecimalType(38, SCALE);
 
   private ExactSum() {}
 

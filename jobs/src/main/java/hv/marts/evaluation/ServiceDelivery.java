@@ -32,7 +32,11 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class ServiceDelivery {
 
-  /** A fact: one program's part of an indicator in one frame; how it rolls up is its {@link Kind}. */
+  /**
+   * A fact: one program's part of an indicator in one frame, or the sum of such parts
+   * ({@link FactSums}); how it rolls up is its {@link Kind}. Amounts are exact decimals
+   * ({@link ExactSum#DECIMAL}), so that sums of sums are the sum.
+   */
   public static final StructType FACTS = new StructType()
       .add("period_or_date", DataTypes.StringType)
       .add("frame", DataTypes.StringType)
@@ -41,27 +45,23 @@ public final class ServiceDelivery {
       .add("program_id", DataTypes.StringType)
       .add("indicator", DataTypes.StringType)
       .add("kind", DataTypes.StringType)
-      .add("num", DataTypes.DoubleType)
-      .add("den", DataTypes.DoubleType)
+      .add("num", ExactSum.DECIMAL)
+      .add("den", ExactSum.DECIMAL)
       .add("days", DataTypes.IntegerType);
 
   private ServiceDelivery() {}
 
-  /** Facts ({@link #FACTS}) → program, contract and state rows. */
+  /** Facts ({@link #FACTS}, those of a ratio or count summed in parts or not) → program, contract and state rows. */
   public static Dataset<Row> rollUp(Dataset<Row> facts, Dataset<Row> programs) {
     // percentile is an object aggregate: past 128 groups in a task Spark sorts all the task's rows
     // to finish it, so only the median facts go through it (the filter on the literal kind prunes
-    // the other facts' branches from each side). The other facts are summed per program first and
-    // those exact sums rolled up to the three levels: the same decimals over a third of the rows.
+    // the other facts' branches from each side)
     Column isMedian = col("kind").equalTo(Kind.MEDIAN.name());
-    Dataset<Row> programSums = facts.where(isMedian.unary_$bang())
-        .groupBy("period_or_date", "frame", "frame_start", "frame_end", "program_id", "indicator", "kind")
-        .agg(ExactSum.partial(col("num")).as("num"), ExactSum.partial(col("den")).as("den"));
-    Dataset<Row> sums = byLevel(programSums, programs)
+    Dataset<Row> sums = byLevel(facts.where(isMedian.unary_$bang()), programs)
         .agg(ExactSum.total(col("num")).as("numerator"), ExactSum.total(col("den")).as("denominator"),
             lit(null).cast("double").as("median"))
         .unionByName(byLevel(facts.where(isMedian), programs)
-            .agg(ExactSum.of(col("num")).as("numerator"), ExactSum.of(col("den")).as("denominator"),
+            .agg(ExactSum.total(col("num")).as("numerator"), ExactSum.total(col("den")).as("denominator"),
                 expr("percentile(days, 0.5)").as("median")));
     Column value = when(isMedian, col("median"))
         .when(col("kind").equalTo(Kind.COUNT.name()), col("numerator"))
