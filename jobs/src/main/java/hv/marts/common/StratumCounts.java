@@ -31,7 +31,21 @@ public final class StratumCounts {
       .add("d", DataTypes.LongType)
       .add("m", DataTypes.LongType);
 
-  private record Key(String period, String code, String programId, String stratum, String value) {}
+  /** What a unit is counted under before its strata are spread: its episode's strata whole. */
+  private record Key(String period, String code, String programId, EpisodeStrata strata) {
+    @Override
+    public int hashCode() {
+      return KeyHash.of(period, code, programId, strata == null ? null : KeyHash.of(strata.values().toArray()));
+    }
+  }
+
+  /** A result key of {@link #SCHEMA}. */
+  private record ResultKey(String period, String code, String programId, String stratum, String value) {
+    @Override
+    public int hashCode() {
+      return KeyHash.of(period, code, programId, stratum, value);
+    }
+  }
 
   private final Map<Key, long[]> counts = new HashMap<>();
 
@@ -45,15 +59,7 @@ public final class StratumCounts {
     if (!u.inDenominator() && !u.missing()) {
       return;
     }
-    add(u, Rollup.ALL, Rollup.ALL);
-    for (int i = 0; i < EpisodeStrata.DIMENSIONS.size(); i++) {
-      add(u, EpisodeStrata.DIMENSIONS.get(i), strata == null ? EpisodeStrata.UNKNOWN : strata.values().get(i));
-    }
-  }
-
-  private void add(Unit u, String stratum, String value) {
-    long[] c = counts.computeIfAbsent(new Key(u.period(), u.measureCode(), u.programId(), stratum, value),
-        k -> new long[3]);
+    long[] c = counts.computeIfAbsent(new Key(u.period(), u.measureCode(), u.programId(), strata), k -> new long[3]);
     if (u.inDenominator()) {
       c[0] += u.numerator();
       c[1]++;
@@ -63,11 +69,26 @@ public final class StratumCounts {
     }
   }
 
-  /** The counts as rows of {@link #SCHEMA}. */
+  /** The counts spread to stratum ALL and each dimension's level, as rows of {@link #SCHEMA}. */
   public List<Row> rows() {
-    List<Row> rows = new ArrayList<>(counts.size());
-    counts.forEach((k, c) -> rows.add(RowFactory.create(k.period(), k.code(), k.programId(), k.stratum(), k.value(),
+    Map<ResultKey, long[]> spread = new HashMap<>();
+    counts.forEach((k, c) -> {
+      add(spread, new ResultKey(k.period(), k.code(), k.programId(), Rollup.ALL, Rollup.ALL), c);
+      for (int i = 0; i < EpisodeStrata.DIMENSIONS.size(); i++) {
+        String level = k.strata() == null ? EpisodeStrata.UNKNOWN : k.strata().values().get(i);
+        add(spread, new ResultKey(k.period(), k.code(), k.programId(), EpisodeStrata.DIMENSIONS.get(i), level), c);
+      }
+    });
+    List<Row> rows = new ArrayList<>(spread.size());
+    spread.forEach((k, c) -> rows.add(RowFactory.create(k.period(), k.code(), k.programId(), k.stratum(), k.value(),
         c[0], c[1], c[2])));
     return rows;
+  }
+
+  private static void add(Map<ResultKey, long[]> spread, ResultKey key, long[] counts) {
+    long[] sum = spread.computeIfAbsent(key, k -> new long[3]);
+    for (int i = 0; i < 3; i++) {
+      sum[i] += counts[i];
+    }
   }
 }

@@ -3,6 +3,7 @@ package hv.marts.evaluation;
 import hv.indicators.ExactTotal;
 import hv.indicators.Fact;
 import hv.indicators.Fact.Kind;
+import hv.marts.common.KeyHash;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -23,7 +24,12 @@ import org.apache.spark.sql.RowFactory;
 public final class FactSums {
 
   private record Key(String periodOrDate, String frame, LocalDate frameStart, LocalDate frameEnd, String programId,
-                     String indicator, Kind kind) {}
+                     String indicator, Kind kind) {
+    @Override
+    public int hashCode() {
+      return KeyHash.of(periodOrDate, frame, frameStart, frameEnd, programId, indicator, kind);
+    }
+  }
 
   private final Map<Key, BigDecimal[]> sums = new HashMap<>();
   private final List<Row> medians = new ArrayList<>();
