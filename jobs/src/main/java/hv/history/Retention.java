@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.delta.DeltaLog;
 
 /**
  * How long every table keeps its history (warehouse.md: long enough to audit a payment, default 7
@@ -51,8 +50,8 @@ public final class Retention {
     String location = warehouse.location(parts[0], parts[1]);
     // the table's properties from its latest metadata: read from the log's checksum file, no Spark
     // job (DESCRIBE DETAIL also sizes the table, a job per table every night)
-    scala.collection.immutable.Map<String, String> held = DeltaLog.forTable(spark, location)
-        .update(false, scala.Option.empty(), scala.Option.empty()).metadata().configuration();
+    scala.collection.immutable.Map<String, String> held = warehouse.snapshot(parts[0], parts[1]).metadata()
+        .configuration();
     List<String> settings = PROPERTIES.stream()
         .filter(p -> !configured(spark, p).equals(held.get(p).getOrElse(() -> null)))
         .map(p -> "'" + p + "' = '" + configured(spark, p) + "'")

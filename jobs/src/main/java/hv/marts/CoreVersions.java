@@ -3,7 +3,6 @@ package hv.marts;
 import hv.contract.Contract;
 import hv.contract.FileSchema;
 import hv.spark.Warehouse;
-import io.delta.tables.DeltaTable;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,17 +13,12 @@ import java.util.TreeMap;
  */
 public record CoreVersions(Map<String, Long> versions) {
 
+  /** Each table's latest version, from its log (the night has the snapshots already, from sizing its shuffles). */
   public static CoreVersions current(Warehouse warehouse) {
     Map<String, Long> versions = new TreeMap<>();
     for (FileSchema f : Contract.get().files()) {
-      versions.put(f.table(), latestVersion(warehouse, "core", f.table()));
+      versions.put(f.table(), warehouse.snapshot("core", f.table()).version());
     }
     return new CoreVersions(versions);
-  }
-
-  /** The table's latest version (from its log: no Spark job). */
-  private static long latestVersion(Warehouse warehouse, String schema, String table) {
-    return DeltaTable.forPath(warehouse.spark(), warehouse.location(schema, table))
-        .history(1).select("version").first().getLong(0);
   }
 }

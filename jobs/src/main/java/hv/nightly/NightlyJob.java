@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.delta.DeltaLog;
 
 /**
  * One night: ingest every pending extract, then rebuild the marts for the as-of date, then
@@ -114,8 +113,7 @@ public final class NightlyJob {
   /** The bytes of the core tables' current files: Delta's own figure, from the log's checksum (no Spark job). */
   private long coreBytes() {
     return Contract.get().files().stream()
-        .mapToLong(f -> DeltaLog.forTable(warehouse.spark(), warehouse.location("core", f.table()))
-            .update(false, scala.Option.empty(), scala.Option.empty()).sizeInBytes())
+        .mapToLong(f -> warehouse.snapshot("core", f.table()).sizeInBytes())
         .sum();
   }
 

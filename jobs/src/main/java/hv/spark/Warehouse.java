@@ -15,6 +15,8 @@ import org.apache.spark.sql.catalyst.TableIdentifier;
 import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
 import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.Snapshot;
 import scala.Option;
 
 /**
@@ -74,6 +76,14 @@ public final class Warehouse {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The table's latest snapshot, brought up to date from its log: its version, size and
+   * properties without a query (Delta reads them from the log's checksum file).
+   */
+  public Snapshot snapshot(String schema, String table) {
+    return DeltaLog.forTable(spark, location(schema, table)).update(false, Option.empty(), Option.empty());
   }
 
   public Dataset<Row> read(String schema, String table) {
