@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.from_json;
 
 import hv.core.CoreTables;
 import hv.family.CoreRows;
-import hv.family.Episode;
 import hv.family.Family;
 import hv.family.FamilyAssembler;
 import hv.marts.benchmarks.BenchmarkMart;
@@ -17,11 +16,11 @@ import hv.indicators.CaseloadSlots;
 import hv.indicators.CaseloadUtilization;
 import hv.indicators.Fact;
 import hv.indicators.Indicators;
+import hv.marts.evaluation.ComparisonCells;
 import hv.marts.evaluation.DataQuality;
 import hv.marts.evaluation.FactSums;
 import hv.marts.evaluation.ServiceDelivery;
 import hv.measures.EpisodeRiskFactors;
-import hv.measures.EpisodeStrata;
 import hv.measures.Measure;
 import hv.measures.Measures;
 import hv.measures.Unit;
@@ -52,11 +51,12 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * The one pass of a night: the families assembled once ({@link FamilyAssembler}) and every
  * plain-Java rule evaluated on each, in one pass over each partition's families that emits
- * every mart's rows (a measure's or outcome's unit, a service delivery fact, a data quality
- * item) and, at the partition's end, its units counted per program and stratum (what the
- * results roll up: {@link StratumCounts}), persisted once; each mart aggregates its own. The rules over single rows that belong to no family (staff,
- * intake referrals without an episode, quarantined rows) run as a {@code flatMap} over their
- * table.
+ * every mart's rows: per family, each unit of a measure or outcome and each data quality item;
+ * at the partition's end, what only rolls up, summed: the units counted per program and stratum
+ * ({@link StratumCounts}) and per program and risk factors ({@link ComparisonCells}), and the
+ * service delivery facts ({@link FactSums}). The rows are persisted once; each mart aggregates
+ * its own. The rules over single rows that belong to no family (staff, intake referrals without
+ * an episode, quarantined rows) run over their table.
  *
  * @param rows    the family rows, one of {@link #ROW}'s columns set in each; persisted
  * @param periods the run's periods
@@ -64,38 +64,38 @@ import org.apache.spark.storage.StorageLevel;
  */
 public record FamilyPass(Dataset<Row> rows, RunPeriods periods, CoreTables core) {
 
-  /** An episode's strata and risk factors ({@link EpisodeRiskFactors#NAMES}), by its enrollment_id. */
-  public static final StructType FACTORS = factorsSchema();
-
   /**
-   * A row of the pass: a unit, a partition's counts of units ({@link StratumCounts}), a fact, an
-   * item or an episode's factors.
+   * A row of the pass: a unit, a partition's counts of units per stratum ({@link StratumCounts})
+   * or per risk factors ({@link ComparisonCells}), a fact (or a partition's sum of facts) or an
+   * item.
    */
   static final StructType ROW = new StructType()
-      .add("unit", Units.SCHEMA).add("counts", StratumCounts.SCHEMA).add("fact", ServiceDelivery.FACTS)
-      .add("item", DataQuality.ITEMS).add("factors", FACTORS);
+      .add("unit", Units.SCHEMA).add("counts", StratumCounts.SCHEMA).add("cells", ComparisonCells.SCHEMA)
+      .add("fact", ServiceDelivery.FACTS).add("item", DataQuality.ITEMS);
 
   /** The pass over the core tables for an as-of date (computed when first read, then kept). */
   public static FamilyPass of(CoreTables core, LocalDate asOf) {
     RunPeriods periods = RunPeriods.of(Periods.earliestEnrollment(core.enrollments()), asOf);
     Dataset<Row> rows = FamilyAssembler.mapPartitions(core, () -> new FamilyAssembler.PartitionPass<Row>() {
       private final StratumCounts counts = new StratumCounts();
+      private final ComparisonCells cells = new ComparisonCells();
       private final FactSums facts = new FactSums();
 
       @Override
       public List<Row> apply(Family family) {
         List<Row> emitted = new ArrayList<>();
-        Map<String, EpisodeStrata> strata = new HashMap<>();
-        family.episodes().forEach(e -> strata.put(e.enrollmentId(), EpisodeStrata.of(e)));
+        Map<String, EpisodeRiskFactors> factors = new HashMap<>();
+        family.episodes().forEach(e -> factors.put(e.enrollmentId(), EpisodeRiskFactors.of(e)));
         for (Measure m : Measures.ALL) {
           for (Unit u : m.units(family, periods)) {
             emitted.add(RowFactory.create(row(u), null, null, null, null));
-            counts.add(u, strata.get(u.enrollmentId()));
+            EpisodeRiskFactors f = factors.get(u.enrollmentId());
+            counts.add(u, f == null ? null : f.strata());
+            cells.add(u, f);
           }
         }
         Indicators.of(family, periods).forEach(facts::add);
-        Checks.of(family, asOf).forEach(i -> emitted.add(RowFactory.create(null, null, null, row(i), null)));
-        family.episodes().forEach(e -> emitted.add(RowFactory.create(null, null, null, null, row(e))));
+        Checks.of(family, asOf).forEach(i -> emitted.add(RowFactory.create(null, null, null, null, row(i))));
         return emitted;
       }
 
@@ -103,16 +103,12 @@ public record FamilyPass(Dataset<Row> rows, RunPeriods periods, CoreTables core)
       public List<Row> finish() {
         List<Row> emitted = new ArrayList<>();
         counts.rows().forEach(c -> emitted.add(RowFactory.create(null, c, null, null, null)));
-        facts.rows().forEach(f -> emitted.add(RowFactory.create(null, null, f, null, null)));
+        cells.rows().forEach(c -> emitted.add(RowFactory.create(null, null, c, null, null)));
+        facts.rows().forEach(f -> emitted.add(RowFactory.create(null, null, null, f, null)));
         return emitted;
       }
     }, Encoders.row(ROW));
     return new FamilyPass(rows.persist(StorageLevel.MEMORY_AND_DISK()), periods, core);
-  }
-
-  /** Every episode's strata and risk factors ({@link #FACTORS}). */
-  public Dataset<Row> factors() {
-    return rows.where(col("factors").isNotNull()).select("factors.*");
   }
 
   /** Every unit of every measure and outcome ({@link Units#SCHEMA}). */
@@ -120,9 +116,14 @@ public record FamilyPass(Dataset<Row> rows, RunPeriods periods, CoreTables core)
     return rows.where(col("unit").isNotNull()).select("unit.*");
   }
 
-  /** Every partition's counts of the units of every measure and outcome ({@link StratumCounts#SCHEMA}). */
+  /** Every partition's counts of the units of every measure and outcome per stratum ({@link StratumCounts#SCHEMA}). */
   public Dataset<Row> counts() {
     return rows.where(col("counts").isNotNull()).select("counts.*");
+  }
+
+  /** Every partition's counts of the compared units per program and risk factors ({@link ComparisonCells#SCHEMA}). */
+  public Dataset<Row> comparisonCells() {
+    return rows.where(col("cells").isNotNull()).select("cells.*");
   }
 
   public BenchmarkMart.Result benchmarks() {
@@ -218,21 +219,6 @@ public record FamilyPass(Dataset<Row> rows, RunPeriods periods, CoreTables core)
     return RowFactory.create(u.period(), u.measureCode(), u.unitType().name(), u.enrollmentId(), u.childId(),
         u.visitId(), u.programId(), u.inDenominator(), u.numerator(), u.missing(), date(u.windowStart()),
         date(u.windowEnd()), date(u.evidenceDate()), u.evidenceId(), u.note());
-  }
-
-  /** An episode's factors as a row of {@link #FACTORS}. */
-  static Row row(Episode e) {
-    List<Object> values = new ArrayList<>(List.of(e.enrollmentId()));
-    values.addAll(EpisodeRiskFactors.of(e).values());
-    return RowFactory.create(values.toArray());
-  }
-
-  private static StructType factorsSchema() {
-    StructType schema = new StructType().add("enrollment_id", DataTypes.StringType);
-    for (String name : EpisodeRiskFactors.NAMES) {
-      schema = schema.add(name, DataTypes.StringType);
-    }
-    return schema;
   }
 
   /** An item as a row of {@link DataQuality#ITEMS}. */

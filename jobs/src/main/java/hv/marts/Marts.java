@@ -63,8 +63,7 @@ public final class Marts implements NightStage {
         "ratecard_results", rateCard.results(),
         "ratecard_payments", rateCard.payments()));
 
-    EvaluationMart.Result evaluation = EvaluationMart.build(pass, benchmarks.units(), rateCard.units(),
-        quarantine());
+    EvaluationMart.Result evaluation = EvaluationMart.build(pass, quarantine());
     publish("evaluation", asOf, builtFrom, parallel, seconds, Map.of(
         "provider_comparison", evaluation.providerComparison(),
         "service_delivery", evaluation.serviceDelivery(),

@@ -21,11 +21,12 @@ import hv.marts.decks.Deck;
 import hv.marts.decks.DeckFamilies;
 import hv.marts.decks.EvaluationDecks;
 import hv.marts.decks.EvaluationDecks.Figures;
+import hv.marts.evaluation.ComparisonCells;
 import hv.marts.evaluation.DataQuality;
 import hv.marts.evaluation.FactSums;
+import hv.marts.evaluation.ProviderComparison;
 import hv.marts.evaluation.ServiceDelivery;
 import hv.measures.EpisodeRiskFactors;
-import hv.measures.EpisodeStrata;
 import hv.measures.Measure;
 import hv.measures.Measures;
 import hv.ops.OpsTables;
@@ -37,16 +38,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Spark pass (core tables read and made live by Spark, families assembled by one shuffle,
- * every rule in one pass over each partition's families) gives exactly the rows of the plain path (the same core rows held
- * in memory, made live and grouped into families without Spark, the rules run in a loop): every
- * unit, data quality item and episode factors, column for column, and the units counted per
- * stratum and the service delivery facts summed alike.
+ * every rule in one pass over each partition's families) gives exactly the rows of the plain
+ * path (the same core rows held in memory, made live and grouped into families without Spark,
+ * the rules run in a loop): every unit and data quality item, column for column, and the units
+ * counted per stratum and per risk factors and the service delivery facts summed alike.
  */
 class FamilyPassTest {
 
@@ -66,8 +68,8 @@ class FamilyPassTest {
 
   /**
    * On the generated warehouse: every unit, every service delivery fact, every family's data
-   * quality item (its ops.quarantine is empty; the quarantined items are the deck's) and every
-   * episode's strata and risk factors.
+   * quality item (its ops.quarantine is empty; the quarantined items are the deck's), and the
+   * units counted per stratum and per risk factors.
    */
   @Test
   void theSparkPassGivesThePlainRulesRowsOnTheGeneratedWarehouse() {
@@ -88,10 +90,30 @@ class FamilyPassTest {
     }
     SameRows.assertSameRows(TestSpark.session().createDataFrame(plainUnits(live, periods), Units.SCHEMA), units,
         "units of every measure and outcome");
-    SameRows.assertSameRows(TestSpark.session().createDataFrame(plainCounts(live, periods).rows(), StratumCounts.SCHEMA),
+    StratumCounts counts = new StratumCounts();
+    ComparisonCells cells = new ComparisonCells();
+    for (Family f : Families.inMemory(live)) {
+      Map<String, EpisodeRiskFactors> factors = new HashMap<>();
+      f.episodes().forEach(e -> factors.put(e.enrollmentId(), EpisodeRiskFactors.of(e)));
+      Measures.ALL.forEach(m -> m.units(f, periods).forEach(u -> {
+        counts.add(u, factors.get(u.enrollmentId()).strata());
+        cells.add(u, factors.get(u.enrollmentId()));
+      }));
+    }
+    SameRows.assertSameRows(TestSpark.session().createDataFrame(counts.rows(), StratumCounts.SCHEMA),
         pass.counts().groupBy("period", "measure_code", "program_id", "stratum", "stratum_value")
             .agg(sum("n").as("n"), sum("d").as("d"), sum("m").as("m")),
         "units counted per program and stratum, the partitions' parts added");
+    List<String> cellKey = new ArrayList<>(List.of("period", ProviderComparison.CODE, "program_id"));
+    cellKey.addAll(EpisodeRiskFactors.NAMES);
+    SameRows.assertSameRows(TestSpark.session().createDataFrame(cells.rows(), ComparisonCells.SCHEMA),
+        pass.comparisonCells().groupBy(cellKey.stream().map(c -> col(c)).toArray(Column[]::new))
+            .agg(sum("units").as("units"), sum("observed").as("observed")),
+        "units counted per program and risk factors, the partitions' parts added");
+    for (String name : EpisodeRiskFactors.NAMES) {
+      long levels = pass.comparisonCells().select(name).distinct().count();
+      assertTrue(levels >= 2, name + " has " + levels + " level(s) in the generated warehouse");
+    }
     List<Fact> facts = EvaluationDecks.facts(live, periods, slots);
     assertEquals(11, facts.stream().map(Fact::indicator).distinct().count(), "every indicator has facts");
     SameRows.assertSameRows(summed(facts), summed(pass.serviceDeliveryFacts(slots)), "service delivery facts");
@@ -100,14 +122,6 @@ class FamilyPassTest {
     SameRows.assertSameRows(TestSpark.session().createDataFrame(items.stream().map(FamilyPass::row).toList(),
         DataQuality.ITEMS), pass.dataQualityItems(TestSpark.session().createDataFrame(List.of(), OpsTables.QUARANTINE)),
         "data quality items");
-    List<Row> factors = new ArrayList<>();
-    Families.inMemory(live).forEach(f -> f.episodes().forEach(e -> factors.add(FamilyPass.row(e))));
-    SameRows.assertSameRows(TestSpark.session().createDataFrame(factors, FamilyPass.FACTORS), pass.factors(),
-        "every episode's strata and risk factors");
-    for (String name : EpisodeRiskFactors.NAMES) {
-      long levels = pass.factors().select(name).distinct().count();
-      assertTrue(levels >= 2, name + " has " + levels + " level(s) in the generated warehouse");
-    }
     pass.release();
   }
 
@@ -193,17 +207,6 @@ class FamilyPassTest {
   private static Dataset<Row> summed(Dataset<Row> facts) {
     return facts.groupBy("period_or_date", "frame", "frame_start", "frame_end", "program_id", "indicator", "kind",
         "days").agg(sum("num").as("num"), sum("den").as("den"));
-  }
-
-  /** The units of every family counted in one part, each under its episode's strata. */
-  private static StratumCounts plainCounts(Map<String, List<Row>> live, RunPeriods periods) {
-    StratumCounts counts = new StratumCounts();
-    for (Family f : Families.inMemory(live)) {
-      Map<String, EpisodeStrata> strata = new HashMap<>();
-      f.episodes().forEach(e -> strata.put(e.enrollmentId(), EpisodeStrata.of(e)));
-      Measures.ALL.forEach(m -> m.units(f, periods).forEach(u -> counts.add(u, strata.get(u.enrollmentId()))));
-    }
-    return counts;
   }
 
   private static void assertClose(Double want, Double have, String what) {

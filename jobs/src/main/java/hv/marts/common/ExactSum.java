@@ -1,8 +1,12 @@
 package hv.marts.common;
 
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
 
+import java.math.BigDecimal;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
@@ -19,6 +23,9 @@ public final class ExactSum {
   static final int SCALE = hv.indicators.ExactTotal.SCALE;
   /** Up to 10^20 before the point: far above any count of units or visits. */
   public static final DataType DECIMAL = DataTypes.createDecimalType(38, SCALE);
+  private static final UserDefinedFunction TIMES = udf(
+      (UDF2<BigDecimal, Long, BigDecimal>) (value, count) -> value == null || count == null ? null
+          : value.multiply(BigDecimal.valueOf(count)), DECIMAL);
 
   private ExactSum() {}
 
@@ -33,6 +40,15 @@ public final class ExactSum {
    */
   public static Column partial(Column value) {
     return sum(value.cast(DECIMAL));
+  }
+
+  /**
+   * A value times a count, exactly: the {@link #partial} sum of that many rows of the value, so
+   * that {@link #total} of these is {@link #of} the rows (a decimal product in Spark would drop
+   * places: 38 digits of precision hold the product only at a smaller scale).
+   */
+  public static Column times(Column value, Column count) {
+    return TIMES.apply(value.cast(DECIMAL), count);
   }
 
   /** The sum of {@link #partial} sums (or of decimals), as a double. */

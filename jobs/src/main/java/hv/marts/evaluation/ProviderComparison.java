@@ -28,9 +28,9 @@ import org.apache.spark.sql.expressions.Window;
  * observed rate with its Wilson interval, the state rate and the difference, the
  * risk-adjusted figures of {@link RiskModel}, funnel flags ({@link FunnelLimits}) before and
  * after adjustment, the change since the same period a year earlier ({@link ChangeTest}),
- * and ranks before and after adjustment. Takes any unit rows of the shape of
- * {@link hv.marts.common.Units} with a code column (benchmarks: {@code measure_code}; the
- * rate card's {@code outcome_code} plugs in the same way); the code goes out as {@code code}.
+ * and ranks before and after adjustment. Computed from the units counted per period, code,
+ * program and risk factors ({@link ComparisonCells}: the benchmarks' yes/no measures and the
+ * rate card's outcomes, fitted jointly).
  *
  * @param lowerIsBetter codes where a lower rate is better (PM01, PM09): ranks run the other
  *                      way; flags keep the direction of the rate (ABOVE = higher = worse there)
@@ -40,27 +40,23 @@ public record ProviderComparison(Set<String> lowerIsBetter) {
   public static final String CODE = "code";
 
   /**
-   * @param units   yes/no units: {@code period, <codeColumn>, enrollment_id, program_id, in_denominator, numerator}
-   * @param factors {@link hv.marts.FamilyPass#factors}
+   * @param cells    {@link ComparisonCells} rows (several per key when counted in parts)
    * @param programs program_id, contract_number
    */
-  public Dataset<Row> build(Dataset<Row> units, String codeColumn, Dataset<Row> factors, Dataset<Row> programs) {
-    // lineage cut: the benchmark units' plan (19 measures) made every later join's analysis take minutes
-    Dataset<Row> counted = Lineage.cut(units.where(col("in_denominator"))
-        .select(col("period"), col(codeColumn).as(CODE), col("enrollment_id"), col("program_id"),
-            when(col("numerator").gt(0), 1L).otherwise(0L).as("outcome"))
-        .join(factors, "enrollment_id"));
+  public Dataset<Row> build(Dataset<Row> cells, Dataset<Row> programs) {
+    // computed once: the fit, the programs' figures and the state's each read them
+    Dataset<Row> counted = Lineage.cut(cells);
     RiskModel.Fit fit = RiskModel.fit(counted, CODE);
     List<String> cellKey = new java.util.ArrayList<>(List.of("period", CODE));
     cellKey.addAll(EpisodeRiskFactors.NAMES);
     // the fit's cells, the state figures and the statuses are small, but the rows read back from a lineage cut carry
-    // no size, so without the hints each join shuffled and sorted every unit by its ten key columns
+    // no size, so without the hints each join shuffled and sorted every cell by its ten key columns
     Dataset<Row> withExpected = counted.join(broadcast(fit.probabilities()), cellKey.toArray(String[]::new), "left");
 
     Dataset<Row> entities = programs.select("program_id", "contract_number");
     Dataset<Row> perEntity = perEntity(withExpected, entities);
     Dataset<Row> state = counted.groupBy("period", CODE)
-        .agg(count(lit(1)).as("state_units"), sum("outcome").as("state_observed"))
+        .agg(sum("units").as("state_units"), sum("observed").as("state_observed"))
         .withColumn("state_rate", col("state_observed").divide(col("state_units")));
 
     Dataset<Row> rows = perEntity.join(broadcast(state), new String[] {"period", CODE})
@@ -70,23 +66,27 @@ public record ProviderComparison(Set<String> lowerIsBetter) {
     return finish(withPrior(FunnelLimits.join(measured)));
   }
 
-  /** Units, observed and expected per program and per contract; every entity for every period and code that has units. */
-  private static Dataset<Row> perEntity(Dataset<Row> units, Dataset<Row> entities) {
+  /**
+   * Units, observed and expected per program and per contract; every entity for every period and
+   * code that has units. A cell's expected is its probability times its units, exactly as that
+   * many units' probabilities add ({@link ExactSum#times}).
+   */
+  private static Dataset<Row> perEntity(Dataset<Row> cells, Dataset<Row> entities) {
     Column levels = explode(array(
         struct(lit("PROGRAM").as("level"), col("program_id").as("entity_id")),
         struct(lit("CONTRACT").as("level"), col("contract_number").as("entity_id"))));
-    Dataset<Row> counts = units.join(broadcast(entities), "program_id")
+    Dataset<Row> counts = cells.join(broadcast(entities), "program_id")
         .withColumn("_level", levels)
         .select(col("period"), col(CODE), col("_level.level").as("level"), col("_level.entity_id").as("entity_id"),
-            lit(1L).as("units"), col("outcome").as("observed"), col("expected_probability").as("expected"));
-    Dataset<Row> scaffold = units.select("period", CODE).distinct()
+            col("units"), col("observed"), ExactSum.times(col("expected_probability"), col("units")).as("expected"));
+    Dataset<Row> scaffold = cells.select("period", CODE).distinct()
         .crossJoin(entities.withColumn("_level", levels).select("_level.level", "_level.entity_id").distinct())
         .select(col("period"), col(CODE), col("level"), col("entity_id"),
-            lit(0L).as("units"), lit(0L).as("observed"), lit(null).cast("double").as("expected"));
+            lit(0L).as("units"), lit(0L).as("observed"), lit(null).cast(ExactSum.DECIMAL).as("expected"));
     // sum skips the scaffold's empty expected; a group the model did not fit stays empty
     return counts.unionByName(scaffold)
         .groupBy("period", CODE, "level", "entity_id")
-        .agg(sum("units").as("units"), sum("observed").as("observed"), ExactSum.of(col("expected")).as("expected"));
+        .agg(sum("units").as("units"), sum("observed").as("observed"), ExactSum.total(col("expected")).as("expected"));
   }
 
   /** Rates, interval, difference, O/E and the risk-standardized rate. */

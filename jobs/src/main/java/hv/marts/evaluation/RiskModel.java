@@ -3,7 +3,6 @@ package hv.marts.evaluation;
 import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.exp;
 import static org.apache.spark.sql.functions.lit;
@@ -32,7 +31,8 @@ import scala.collection.JavaConverters;
  * result (yes/no) on the one-hot {@link EpisodeRiskFactors}, fitted on all programs' units.
  *
  * <p>How it is fitted (docs/evaluation-decisions.md, "Risk model"): the units are reduced to
- * cells in Spark (code, period, factor combination → units, successes), the cells are collected
+ * cells (code, period, factor combination → units, successes; counted per program in the family
+ * pass, {@link ComparisonCells}, and summed over programs in Spark), the cells are collected
  * (one Spark job), and each code×period group is fitted in the driver by
  * {@link RiskRegression}. What goes back to Spark is per group, not per cell: its status, and
  * of a fitted group its intercept, coefficients and settled levels, which Spark applies to the
@@ -56,15 +56,16 @@ public final class RiskModel {
   private RiskModel() {}
 
   /**
-   * @param units {@code period, <code>, outcome} (1/0) and the {@link EpisodeRiskFactors#NAMES}: the
-   *              units in the denominator of yes/no codes
+   * @param counted {@code period, <code>}, the {@link EpisodeRiskFactors#NAMES}, {@code units} and
+   *                {@code observed} (the yes ones): units in the denominator of yes/no codes
+   *                counted per program and factors ({@link ComparisonCells}), in any number of parts
    */
-  public static Fit fit(Dataset<Row> units, String codeColumn) {
+  public static Fit fit(Dataset<Row> counted, String codeColumn) {
     List<String> groupKey = List.of("period", codeColumn);
     List<String> cellKey = new ArrayList<>(groupKey);
     cellKey.addAll(EpisodeRiskFactors.NAMES);
-    Dataset<Row> cells = units.groupBy(columns(cellKey))
-        .agg(count(lit(1)).as("units"), sum("outcome").as("successes"));
+    Dataset<Row> cells = counted.groupBy(columns(cellKey))
+        .agg(sum("units").as("units"), sum("observed").as("successes"));
 
     // groups in the order of their key, each fitted on its cells in the order of their levels: the same bits every night
     Map<List<String>, List<RiskRegression.Cell>> groups = new TreeMap<>(
@@ -88,7 +89,7 @@ public final class RiskModel {
       }
     });
 
-    SparkSession spark = units.sparkSession();
+    SparkSession spark = counted.sparkSession();
     StructType statusSchema = new StructType().add("period", DataTypes.StringType)
         .add(codeColumn, DataTypes.StringType).add("model_status", DataTypes.StringType)
         .add("model_units", DataTypes.LongType);

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import hv.measures.EpisodeRiskFactors;
 import hv.TestSpark;
+import hv.marts.common.UnitType;
+import hv.measures.EpisodeRiskFactors;
+import hv.measures.EpisodeStrata;
+import hv.measures.Unit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,10 +34,6 @@ import org.junit.jupiter.api.Test;
  */
 class ProviderComparisonTest {
 
-  private static final StructType UNITS = new StructType()
-      .add("period", DataTypes.StringType).add("measure_code", DataTypes.StringType)
-      .add("enrollment_id", DataTypes.StringType).add("program_id", DataTypes.StringType)
-      .add("in_denominator", DataTypes.BooleanType).add("numerator", DataTypes.LongType);
   private static final StructType PROGRAMS = new StructType()
       .add("program_id", DataTypes.StringType).add("contract_number", DataTypes.StringType);
 
@@ -49,8 +48,8 @@ class ProviderComparisonTest {
   private static final String RARE_PERIOD = "FFY2022";
   private static final int RARE_UNITS = 6000;
 
-  private static final List<Row> units = new ArrayList<>();
-  private static final List<Row> factors = new ArrayList<>();
+  private static final List<Unit> units = new ArrayList<>();
+  private static final List<EpisodeRiskFactors> factors = new ArrayList<>();
   private static Map<String, Row> byKey;
 
   @BeforeAll
@@ -65,8 +64,7 @@ class ProviderComparisonTest {
         RowFactory.create("WATCH_LOW", "K-4"), RowFactory.create("MID", "K-5"), RowFactory.create("SMALL", "K-6"),
         RowFactory.create("WILSON", "K-7"), RowFactory.create("RARE-A", "K-8"), RowFactory.create("RARE-B", "K-8")),
         PROGRAMS);
-    Dataset<Row> result = new ProviderComparison(Set.of("PM09")).build(
-        spark.createDataFrame(units, UNITS), "measure_code", spark.createDataFrame(factors, factorSchema()), programs);
+    Dataset<Row> result = new ProviderComparison(Set.of("PM09")).build(cells(), programs);
     byKey = new HashMap<>();
     for (Row r : result.collectAsList()) {
       byKey.put(String.join("|", r.getAs("period"), r.getAs("code"), r.getAs("level"), r.getAs("entity_id")), r);
@@ -75,11 +73,8 @@ class ProviderComparisonTest {
 
   @Test
   void logisticFitRecoversSimulatedCoefficients() {
-    Dataset<Row> simulated = TestSpark.session().createDataFrame(units, UNITS)
-        .where(col("period").isin(TRUTH.keySet().toArray()))
-        .select(col("period"), col("measure_code").as("code"), col("enrollment_id"), col("numerator").as("outcome"))
-        .join(TestSpark.session().createDataFrame(factors, factorSchema()), "enrollment_id");
-    RiskModel.Fit fit = RiskModel.fit(simulated, "code");
+    Dataset<Row> simulated = cells().where(col("period").isin(TRUTH.keySet().toArray()));
+    RiskModel.Fit fit = RiskModel.fit(simulated, ProviderComparison.CODE);
     Map<String, Double> logit = new HashMap<>();
     for (Row r : fit.probabilities().collectAsList()) {
       double p = r.getAs("expected_probability");
@@ -252,17 +247,21 @@ class ProviderComparisonTest {
 
   private static void add(String period, String code, String program, boolean yes, String race, String ageGroup,
                           String housing) {
-    String id = "E" + units.size();
-    units.add(RowFactory.create(period, code, id, program, true, yes ? 1L : 0L));
-    factors.add(RowFactory.create(id, race, "NOT_HISPANIC", ageGroup, "MEDICAID", "AT_OR_BELOW_100_FPL", "N", "N",
-        housing));
+    units.add(new Unit(period, code, UnitType.PC, "E" + units.size(), null, null, program, true, yes ? 1 : 0, false,
+        null, null, null, null, null));
+    factors.add(new EpisodeRiskFactors(
+        new EpisodeStrata(race, "NOT_HISPANIC", ageGroup, "MEDICAID", "AT_OR_BELOW_100_FPL", "N"), "N", housing));
   }
 
-  private static StructType factorSchema() {
-    StructType schema = new StructType().add("enrollment_id", DataTypes.StringType);
-    for (String name : EpisodeRiskFactors.NAMES) {
-      schema = schema.add(name, DataTypes.StringType);
+  /** The units counted into cells in two parts, as two partitions of the family pass would. */
+  private static Dataset<Row> cells() {
+    ComparisonCells first = new ComparisonCells();
+    ComparisonCells second = new ComparisonCells();
+    for (int i = 0; i < units.size(); i++) {
+      (i % 2 == 0 ? first : second).add(units.get(i), factors.get(i));
     }
-    return schema;
+    List<Row> rows = new ArrayList<>(first.rows());
+    rows.addAll(second.rows());
+    return TestSpark.session().createDataFrame(rows, ComparisonCells.SCHEMA);
   }
 }
