@@ -4,10 +4,10 @@ import java.util.Objects;
 
 /**
  * A hash code for the keys that sum a partition's rows in plain Java. A record's own hash adds
- * its parts' hashes times 31, as a string's hash adds its characters: keys of ids and codes that
- * differ in their digits (P001 with PM04, P032 with PM03) then share a hash so often that the
- * map's buckets become trees searched through (the family pass spent most of its time there).
- * Each part's hash is multiplied by a large odd constant instead, which spreads them.
+ * its parts' hashes times 31, as a string's hash adds its characters, so keys of ids and codes
+ * that differ in their digits share hashes: of a 3,000/yr night's 170,367 result keys, 79,124
+ * distinct record hashes (docs/scale-decisions.md, session 19). Each part's hash is multiplied
+ * by a large odd constant instead (170,360 distinct).
  */
 public final class KeyHash {
 
