@@ -58,4 +58,17 @@ class ExactSumTest {
     assertEquals(0.6, parts.<Double>getAs("total"));
     assertEquals(0.6, all.agg(ExactSum.of(col("v"))).first().getDouble(0));
   }
+
+  @Test
+  void aValueTimesItsCountIsThatManyRowsOfIt() {
+    // 0.1 seven times and a probability with all its places twice: as rows, and as a value with its
+    // count (an empty value adds nothing)
+    Dataset<Row> asRows = rows(0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.123456789012345678, 0.123456789012345678);
+    StructType schema = new StructType().add("v", DataTypes.DoubleType).add("n", DataTypes.LongType);
+    Dataset<Row> asCounts = TestSpark.session().createDataFrame(
+        List.of(RowFactory.create(0.1, 7L), RowFactory.create(0.123456789012345678, 2L), RowFactory.create(null, 3L)),
+        schema);
+    double total = asCounts.agg(ExactSum.total(ExactSum.times(col("v"), col("n")))).first().getDouble(0);
+    assertEquals(sums(asRows).<Double>getAs("exact_sum"), total, 0.0, "the same bits as the rows' exact sum");
+  }
 }
