@@ -17,7 +17,7 @@ import org.apache.spark.sql.types.DataTypes;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ColumnSpec(String name, String type, boolean required, List<String> codes,
                          Double min, Double max, Integer scale, String parent, boolean future,
-                         String valueOf, Integer maxLength) {
+                         String valueOf, Integer maxLength) implements java.io.Serializable {
 
   public DataType sparkType() {
     return switch (type) {

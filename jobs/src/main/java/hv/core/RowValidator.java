@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
@@ -89,7 +90,7 @@ public final class RowValidator {
     return switch (c.type()) {
       case "yn" -> when(v.equalTo("Y"), lit(true)).when(v.equalTo("N"), lit(false));
       case "date" -> parsedDate(v);
-      case "timestamp" -> v.cast("timestamp");
+      case "timestamp" -> instant(v);
       default -> v.cast(c.sparkType());
     };
   }
@@ -142,10 +143,10 @@ public final class RowValidator {
       case "date" -> when(parsedDate(v).isNull(), lit("BAD_DATE:" + name))
           .when(not(parsedDate(v).between(lit(java.sql.Date.valueOf(range.min())), lit(java.sql.Date.valueOf(range.max())))),
               lit("OUT_OF_RANGE:" + name));
-      case "timestamp" -> when(not(v.rlike(TIMESTAMP)).or(v.cast("timestamp").isNull()),
+      case "timestamp" -> when(not(v.rlike(TIMESTAMP)).or(instant(v).isNull()),
           lit("BAD_TIMESTAMP:" + name))
-          .when(v.cast("timestamp").lt(lit(instant(range.min())))
-              .or(v.cast("timestamp").geq(lit(instant(range.max().plusDays(1))))), lit("OUT_OF_RANGE:" + name));
+          .when(instant(v).lt(lit(instant(range.min())))
+              .or(instant(v).geq(lit(instant(range.max().plusDays(1))))), lit("OUT_OF_RANGE:" + name));
       default -> null;
     };
     return broken == null ? null : when(present, broken);
@@ -166,6 +167,14 @@ public final class RowValidator {
 
   private static java.sql.Timestamp instant(java.time.LocalDate day) {
     return java.sql.Timestamp.from(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+  }
+
+  /**
+   * The instant of an ISO-8601 timestamp. Spark's cast refuses one without seconds
+   * ({@code 2026-11-21T23:04Z}), which ISO-8601 allows: the seconds are made explicit first.
+   */
+  private static Column instant(Column v) {
+    return regexp_replace(v, "^([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2})(?=Z|[+-])", "$1:00").cast("timestamp");
   }
 
   /** A strict yyyy-MM-dd date: the text must round-trip, so 2026-02-30 is no date. */

@@ -5,12 +5,9 @@ import hv.spark.Parallel;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.current_timestamp;
-import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.split;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
 import hv.contract.Contract;
@@ -19,6 +16,7 @@ import hv.core.Conformer;
 import hv.core.Conformer.Status;
 import hv.core.CoreSchema;
 import hv.core.CoreWriter;
+import hv.core.RowJson;
 import hv.ops.OpsTables;
 import hv.ops.Progress;
 import hv.raw.Extract;
@@ -30,17 +28,23 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import scala.collection.JavaConverters;
 
 /**
  * Takes every pending extract in one pass: whole-extract checks, the raw append, row
@@ -101,10 +105,10 @@ public final class Ingest {
     progress.say("ingest: raw appended (%.1fs)", progress.lap());
 
     Conformer conformer = new Conformer(contract);
-    Map<String, Dataset<Row>> classified = conformer.classify(raw, heldOrphans(), this::coreKeys);
+    Dataset<Row> classified = conformer.classify(raw, heldOrphans(), this::coreKeys);
     Map<String, Dataset<Row>> winners = new LinkedHashMap<>();
     for (FileSchema f : contract.files()) {
-      winners.put(f.table(), conformer.winners(f, classified.get(f.table()), runId));
+      winners.put(f.table(), conformer.winners(f, classified, runId));
     }
     CoreWriter writer = new CoreWriter(warehouse);
     parallel.forEach(contract.files(), f -> writer.apply(f, winners.get(f.table())));
@@ -121,7 +125,7 @@ public final class Ingest {
     // the stages after the ingest read core from Delta, never these rows, whose blocks would
     // otherwise stay all night
     statuses.unpersist();
-    classified.values().forEach(Lineage::release);
+    Lineage.release(classified);
     raw.values().forEach(Lineage::release);
     return new Outcome(dates, refusal);
   }
@@ -203,31 +207,27 @@ public final class Ingest {
     writer.save(warehouse.location(schema, table));
   }
 
-  Map<String, Dataset<Row>> heldOrphans() {
-    Map<String, Dataset<Row>> held = new LinkedHashMap<>();
-    boolean any = warehouse.exists("ops", "orphans");
-    for (FileSchema f : contract.files()) {
-      StructType textSchema = new StructType(f.columnNames().stream()
-          .map(c -> DataTypes.createStructField(c, DataTypes.StringType, true))
-          .toArray(org.apache.spark.sql.types.StructField[]::new));
-      Dataset<Row> rows;
-      if (any) {
-        rows = warehouse.read("ops", "orphans")
-            .where(col("file").equalTo(f.table()).and(col("released_run_id").isNull()))
-            .select(from_json(col("row_json"), textSchema).as("r"), col("extract_date"), col("line"))
-            .select(col("r.*"), col("extract_date").as(RawReader.EXTRACT_DATE),
-                lit(f.table()).as(RawReader.FILE), col("line").as(RawReader.LINE),
-                lit(null).cast("string").as(RawReader.MALFORMED));
-      } else {
-        rows = warehouse.spark().createDataFrame(List.of(), textSchema)
-            .withColumn(RawReader.EXTRACT_DATE, lit(null).cast("date"))
-            .withColumn(RawReader.FILE, lit(f.table()))
-            .withColumn(RawReader.LINE, lit(null).cast("long"))
-            .withColumn(RawReader.MALFORMED, lit(null).cast("string"));
-      }
-      held.put(f.table(), rows);
+  /** Orphans held from earlier runs, as {@link Conformer#ROW}s: the ledger keeps each row's text values. */
+  Dataset<Row> heldOrphans() {
+    if (!warehouse.exists("ops", "orphans")) {
+      return warehouse.spark().createDataFrame(List.of(), Conformer.ROW);
     }
-    return held;
+    Map<String, List<String>> columns = columnsByTable();
+    Map<String, Integer> keyIndex = new HashMap<>();
+    contract.files().forEach(f -> keyIndex.put(f.table(), f.columnNames().indexOf(f.key())));
+    return warehouse.read("ops", "orphans").where(col("released_run_id").isNull())
+        .select("file", "extract_date", "line", "row_json")
+        .map((MapFunction<Row, Row>) r -> {
+          String[] values = RowJson.values(columns.get(r.getString(0)), r.getString(3));
+          return RowFactory.create(r.getString(0), r.getDate(1), r.getLong(2), null, true,
+              JavaConverters.asScalaBuffer(Arrays.asList(values)).toSeq(), values[keyIndex.get(r.getString(0))]);
+        }, Encoders.row(Conformer.ROW));
+  }
+
+  private HashMap<String, List<String>> columnsByTable() {
+    HashMap<String, List<String>> columns = new HashMap<>();
+    contract.files().forEach(f -> columns.put(f.table(), new ArrayList<>(f.columnNames())));
+    return columns;
   }
 
   private Dataset<Row> coreKeys(String table) {
@@ -237,21 +237,23 @@ public final class Ingest {
     return warehouse.read("core", table).select(contract.file(table).key(), CoreSchema.FIRST_EXTRACT_DATE);
   }
 
-  /** Every classified row of every file, reduced to what the ops tables need. */
-  Dataset<Row> statuses(Map<String, Dataset<Row>> classified) {
-    Dataset<Row> all = null;
-    for (FileSchema f : contract.files()) {
-      Column rowJson = to_json(struct(f.columnNames().stream().map(c -> col(c)).toArray(Column[]::new)));
-      Dataset<Row> rows = classified.get(f.table()).select(
-          col(RawReader.EXTRACT_DATE).as("extract_date"), lit(f.table()).as("file"),
-          col(RawReader.LINE).as("line"), col(f.key()).as("record_key"),
-          col(Conformer.REASON).as("reason_full"), col(Conformer.STATUS).as("status"),
-          col(Conformer.FROM_HELD).as("from_held"), col(Conformer.EFFECTIVE_DATE).as("effective_date"),
-          when(col(Conformer.REASON).isNotNull(), rowJson).as("row_json"));
-      all = all == null ? rows : all.unionByName(rows);
-    }
-    return all.persist(StorageLevel.MEMORY_AND_DISK());
+  /** Every classified row, reduced to what the ops tables need; the values only of rows with a reason. */
+  Dataset<Row> statuses(Dataset<Row> classified) {
+    Map<String, List<String>> columns = columnsByTable();
+    return classified.select(col(RawReader.EXTRACT_DATE), col(RawReader.FILE), col(RawReader.LINE),
+            col(Conformer.KEY), col(Conformer.REASON), col(Conformer.STATUS), col(Conformer.FROM_HELD),
+            col(Conformer.EFFECTIVE_DATE), col(Conformer.VALUES))
+        .map((MapFunction<Row, Row>) r -> RowFactory.create(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4),
+            r.get(5), r.get(6), r.get(7), r.isNullAt(4) ? null
+                : RowJson.of(columns.get(r.getString(1)), r.getList(8))), Encoders.row(STATUSES))
+        .persist(StorageLevel.MEMORY_AND_DISK());
   }
+
+  private static final StructType STATUSES = new StructType()
+      .add("extract_date", DataTypes.DateType).add("file", DataTypes.StringType).add("line", DataTypes.LongType)
+      .add("record_key", DataTypes.StringType).add("reason_full", DataTypes.StringType)
+      .add("status", DataTypes.StringType).add("from_held", DataTypes.BooleanType)
+      .add("effective_date", DataTypes.DateType).add("row_json", DataTypes.StringType);
 
   private void writeQuarantine(Dataset<Row> statuses, List<LocalDate> dates, String runId) {
     Column reason = split(col("reason_full"), ":");
