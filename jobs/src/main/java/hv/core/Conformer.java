@@ -234,8 +234,7 @@ public final class Conformer {
     named.add(col(RawReader.EXTRACT_DATE));
     named.add(col(RawReader.LINE));
     named.add(col(EFFECTIVE_DATE));
-    RowValidator validator = new RowValidator(contract, f);
-    List<Column> typed = new ArrayList<>(validator.typedColumns());
+    List<Column> typed = new ArrayList<>(CoreTyping.columns(f));
     typed.add(col(RawReader.EXTRACT_DATE).as(CoreSchema.EXTRACT_DATE));
     typed.add(col(RawReader.LINE).as(CoreSchema.SOURCE_LINE));
     typed.add(min(col(EFFECTIVE_DATE)).over(Window.partitionBy(col(f.key()))).as(CoreSchema.FIRST_EXTRACT_DATE));

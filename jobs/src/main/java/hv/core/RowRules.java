@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * The row-level rules of the contract over one row's raw text values, in plain Java: the reason
  * of the first rule the row breaks, in the order below, or null when it keeps them all. Everything
  * is derived from {@code schemas/}; nothing here names a file. Values are typed as core types them
- * ({@link RowValidator#typed}): a date is a strict {@code yyyy-MM-dd}, a timestamp an instant to the
+ * ({@link CoreTyping}): a date is a strict {@code yyyy-MM-dd}, a timestamp an instant to the
  * microsecond, a number compared with its limits as Spark compares a decimal with a double.
  *
  * <p>Reason codes: TOO_LONG, IDENTIFIER_VALUE, MISSING_REQUIRED, BAD_ID, BAD_FLAG, BAD_DATE,
