@@ -37,12 +37,12 @@ public final class CompareCommand implements Callable<Integer> {
   List<String> schemas;
 
   /**
-   * Columns that record when or by which run, not what: equal runs differ in them. A mart row's
+   * Columns that record when, how long or by which run, not what: equal runs differ in them. A mart row's
    * {@code as_of} is the night that last rewrote its period (an incremental night keeps ended
    * periods' rows), so paths that agree on every figure may differ in it.
    */
   static final List<String> RUN_COLUMNS =
-      List.of("_run_id", "run_id", "logged_at", "started_at", "finished_at", "as_of");
+      List.of("_run_id", "run_id", "logged_at", "started_at", "finished_at", "stage_seconds", "as_of");
 
   @Spec
   CommandSpec spec;
