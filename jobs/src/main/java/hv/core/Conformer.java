@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
 import hv.contract.ColumnSpec;
@@ -27,8 +26,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -222,10 +219,22 @@ public final class Conformer {
   }
 
   /**
-   * The version of each key to offer to core: among accepted and released rows, the latest
-   * {@code updated_at}, then the later extract; typed as core holds it.
+   * The version of each key to offer to core, all files in one pass: among accepted and
+   * released rows, the latest {@code updated_at}, then the later extract, then the later line
+   * ({@link LatestVersions}). Materialized: each file's MERGE reads it twice.
    */
-  public Dataset<Row> winners(FileSchema f, Dataset<Row> classified, String runId) {
+  public Dataset<Row> latest(Dataset<Row> classified) {
+    return Lineage.cut(classified
+        .where(col(STATUS).isin(Status.ACCEPTED.name(), Status.ORPHAN_RELEASED.name()))
+        .select(col(RawReader.FILE), col(KEY), col(RawReader.EXTRACT_DATE), col(RawReader.LINE), col(VALUES),
+            col(EFFECTIVE_DATE))
+        .repartition(col(RawReader.FILE), col(KEY))
+        .sortWithinPartitions(RawReader.FILE, KEY)
+        .mapPartitions(new LatestVersions(contract), Encoders.row(LatestVersions.LATEST)));
+  }
+
+  /** One file's versions from {@link #latest}, typed as core holds them. */
+  public static Dataset<Row> winners(FileSchema f, Dataset<Row> latest, String runId) {
     List<Column> named = new ArrayList<>();
     List<ColumnSpec> columns = f.columns();
     for (int i = 0; i < columns.size(); i++) {
@@ -233,21 +242,14 @@ public final class Conformer {
     }
     named.add(col(RawReader.EXTRACT_DATE));
     named.add(col(RawReader.LINE));
-    named.add(col(EFFECTIVE_DATE));
+    named.add(col(CoreSchema.FIRST_EXTRACT_DATE));
     List<Column> typed = new ArrayList<>(CoreTyping.columns(f));
     typed.add(col(RawReader.EXTRACT_DATE).as(CoreSchema.EXTRACT_DATE));
     typed.add(col(RawReader.LINE).as(CoreSchema.SOURCE_LINE));
-    typed.add(min(col(EFFECTIVE_DATE)).over(Window.partitionBy(col(f.key()))).as(CoreSchema.FIRST_EXTRACT_DATE));
+    typed.add(col(CoreSchema.FIRST_EXTRACT_DATE));
     typed.add(lit(runId).as(CoreSchema.RUN_ID));
-    WindowSpec latest = Window.partitionBy(col(f.key()))
-        .orderBy(col("updated_at").desc(), col(CoreSchema.EXTRACT_DATE).desc(), col(CoreSchema.SOURCE_LINE).desc());
-    return classified
-        .where(col(RawReader.FILE).equalTo(f.table())
-            .and(col(STATUS).isin(Status.ACCEPTED.name(), Status.ORPHAN_RELEASED.name())))
+    return latest.where(col(RawReader.FILE).equalTo(f.table()))
         .select(named.toArray(new Column[0]))
-        .select(typed.toArray(new Column[0]))
-        .withColumn("_rank", row_number().over(latest))
-        .where(col("_rank").equalTo(1))
-        .drop("_rank");
+        .select(typed.toArray(new Column[0]));
   }
 }

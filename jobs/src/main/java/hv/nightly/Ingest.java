@@ -106,9 +106,10 @@ public final class Ingest {
 
     Conformer conformer = new Conformer(contract);
     Dataset<Row> classified = conformer.classify(raw, heldOrphans(), this::coreKeys);
+    Dataset<Row> latest = conformer.latest(classified);
     Map<String, Dataset<Row>> winners = new LinkedHashMap<>();
     for (FileSchema f : contract.files()) {
-      winners.put(f.table(), conformer.winners(f, classified, runId));
+      winners.put(f.table(), Conformer.winners(f, latest, runId));
     }
     CoreWriter writer = new CoreWriter(warehouse);
     parallel.forEach(contract.files(), f -> writer.apply(f, winners.get(f.table())));
@@ -126,6 +127,7 @@ public final class Ingest {
     // otherwise stay all night
     statuses.unpersist();
     Lineage.release(classified);
+    Lineage.release(latest);
     raw.values().forEach(Lineage::release);
     return new Outcome(dates, refusal);
   }
