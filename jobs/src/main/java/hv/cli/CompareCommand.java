@@ -42,7 +42,8 @@ public final class CompareCommand implements Callable<Integer> {
    * periods' rows), so paths that agree on every figure may differ in it.
    */
   static final List<String> RUN_COLUMNS =
-      List.of("_run_id", "run_id", "logged_at", "started_at", "finished_at", "stage_seconds", "as_of");
+      List.of("_run_id", "run_id", "released_run_id", "logged_at", "started_at", "finished_at", "stage_seconds",
+          "as_of");
 
   @Spec
   CommandSpec spec;
