@@ -93,7 +93,7 @@ public final class Conformer {
   }
 
   /** The rows of one file in the shape {@link #classify} reads ({@link RawReader} columns in). */
-  public Dataset<Row> rows(FileSchema f, Dataset<Row> raw, boolean fromHeld) {
+  private static Dataset<Row> rows(FileSchema f, Dataset<Row> raw, boolean fromHeld) {
     return raw.select(col(RawReader.FILE), col(RawReader.EXTRACT_DATE), col(RawReader.LINE),
         col(RawReader.MALFORMED), lit(fromHeld).as(FROM_HELD),
         array(f.columnNames().stream().map(c -> col(c)).toArray(Column[]::new)).as(VALUES), col(f.key()).as(KEY));
