@@ -17,6 +17,7 @@ import hv.raw.RawReader;
 import hv.spark.Lineage;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -231,6 +232,13 @@ public final class Conformer {
         .repartition(col(RawReader.FILE), col(KEY))
         .sortWithinPartitions(RawReader.FILE, KEY)
         .mapPartitions(new LatestVersions(contract), Encoders.row(LatestVersions.LATEST)));
+  }
+
+  /** The tables with a version in {@link #latest}: one small job, where asking each table's versions took one each. */
+  public static Set<String> tables(Dataset<Row> latest) {
+    Set<String> tables = new HashSet<>();
+    latest.select(RawReader.FILE).distinct().collectAsList().forEach(r -> tables.add(r.getString(0)));
+    return tables;
   }
 
   /** One file's versions from {@link #latest}, typed as core holds them. */

@@ -22,15 +22,15 @@ public final class CoreWriter {
     this.warehouse = warehouse;
   }
 
-  /** @return false when there was nothing to write (no commit made) */
-  public boolean apply(FileSchema f, Dataset<Row> winners) {
+  /**
+   * One commit: the table's first load is a plain write (empty or not), after that a MERGE.
+   * The caller leaves out an existing table whose batch has no versions: no commit for it.
+   */
+  public void apply(FileSchema f, Dataset<Row> winners) {
     if (!warehouse.exists("core", f.table())) {
       winners.write().format("delta").mode("overwrite")
           .save(warehouse.location("core", f.table()));
-      return true;
-    }
-    if (winners.isEmpty()) {
-      return false;
+      return;
     }
     Map<String, String> set = new LinkedHashMap<>();
     for (String c : winners.columns()) {
@@ -47,6 +47,5 @@ public final class CoreWriter {
         .whenNotMatched()
         .insertAll()
         .execute();
-    return true;
   }
 }

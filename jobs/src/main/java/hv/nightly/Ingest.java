@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.function.MapFunction;
@@ -107,12 +108,12 @@ public final class Ingest {
     Conformer conformer = new Conformer(contract);
     Dataset<Row> classified = conformer.classify(raw, heldOrphans(), this::coreKeys);
     Dataset<Row> latest = conformer.latest(classified);
-    Map<String, Dataset<Row>> winners = new LinkedHashMap<>();
-    for (FileSchema f : contract.files()) {
-      winners.put(f.table(), Conformer.winners(f, latest, runId));
-    }
+    Set<String> withVersions = Conformer.tables(latest);
+    List<FileSchema> toWrite = contract.files().stream()
+        .filter(f -> withVersions.contains(f.table()) || !warehouse.exists("core", f.table()))
+        .toList();
     CoreWriter writer = new CoreWriter(warehouse);
-    parallel.forEach(contract.files(), f -> writer.apply(f, winners.get(f.table())));
+    parallel.forEach(toWrite, f -> writer.apply(f, Conformer.winners(f, latest, runId)));
     progress.say("ingest: core upserted (%.1fs)", progress.lap());
 
     Dataset<Row> statuses = statuses(classified);
