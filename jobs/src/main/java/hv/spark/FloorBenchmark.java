@@ -5,9 +5,13 @@ import static org.apache.spark.sql.functions.lit;
 
 import hv.contract.Contract;
 import hv.contract.FileSchema;
+import hv.nightly.NightlyJob;
+import hv.ops.Progress;
 import hv.raw.RawReader;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +37,8 @@ import org.apache.spark.sql.types.StructType;
  * a MERGE of 50 of each table's own rows. Ops: one row appended to each table. Marts: each core
  * table read and grouped by its key, each mart overwritten with its own rows. Two at a time, as
  * the night's writers run. What a night costs above this is hv's own work; what this costs is
- * Spark's and Delta's, whatever hv computes.
+ * Spark's and Delta's, whatever hv computes. With {@code night}, each round runs the real night
+ * ({@code hv nightly} on the extract's inbox) on its copy instead: the same rounds, hv's cost.
  */
 public final class FloorBenchmark {
 
@@ -54,11 +59,12 @@ public final class FloorBenchmark {
     });
   }
 
-  /** @param args warehouse, extract folder, rounds */
+  /** @param args warehouse, extract folder, rounds, {@code floor} or {@code night} */
   public static void main(String[] args) throws IOException {
     Path built = Path.of(args[0]);
     Path extract = Path.of(args[1]);
     int rounds = Integer.parseInt(args[2]);
+    boolean night = args[3].equals("night");
     Path scratch = Files.createTempDirectory("hv-floor");
     try {
       long started = System.nanoTime();
@@ -67,7 +73,12 @@ public final class FloorBenchmark {
       for (int round = 1; round <= rounds; round++) {
         Path copy = scratch.resolve("round-" + round);
         copyTree(built, copy);
-        floor.round(round, new Warehouse(floor.spark, copy));
+        Warehouse warehouse = new Warehouse(floor.spark, copy);
+        if (night) {
+          floor.night(round, warehouse);
+        } else {
+          floor.round(round, warehouse);
+        }
         deleteTree(copy);
       }
       floor.spark.stop();
@@ -92,8 +103,21 @@ public final class FloorBenchmark {
             .write().format("delta").mode("overwrite").save(warehouse.location("marts", t)));
       });
     }
-    System.out.printf("round %d: %s; night %.1f s, %d jobs%n", round, String.join(", ", line),
+    System.out.printf("round %d: floor: %s; in all %.1f s, %d jobs%n", round, String.join(", ", line),
         (System.nanoTime() - roundStart) / 1e9, jobs.get() - roundJobs);
+  }
+
+  /** The real night on the copy: every extract of the extract's inbox not yet applied, marts and exports. */
+  private void night(int round, Warehouse warehouse) throws IOException {
+    long started = System.nanoTime();
+    int before = jobs.get();
+    NightlyJob.Result result = NightlyJob.standard(warehouse, new Progress(new PrintStream(OutputStream.nullOutputStream())))
+        .run(extract.getParent(), null);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    int nightJobs = jobs.get() - before;
+    Row stages = warehouse.read("ops", "runs").orderBy(col("started_at").desc()).select("stage_seconds").first();
+    System.out.printf("round %d: hv nightly %.1f s, %d jobs (%s); stages %s%n", round, seconds, nightJobs,
+        result.message(), stages.getJavaMap(0));
   }
 
   private void step(List<String> line, String name, Runnable step) {
