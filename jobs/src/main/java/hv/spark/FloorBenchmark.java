@@ -9,6 +9,7 @@ import hv.nightly.NightlyJob;
 import hv.ops.Progress;
 import hv.raw.RawReader;
 import io.delta.tables.DeltaTable;
+import java.time.LocalDate;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -16,10 +17,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Column;
@@ -37,7 +38,8 @@ import org.apache.spark.sql.types.StructType;
  * a MERGE of 50 of each table's own rows. Ops: one row appended to each table. Marts: each core
  * table read and grouped by its key, each mart overwritten with its own rows. Two at a time, as
  * the night's writers run. What a night costs above this is hv's own work; what this costs is
- * Spark's and Delta's, whatever hv computes. With {@code night}, each round runs the real night
+ * Spark's and Delta's, whatever hv computes. The rows to merge and append are made before the
+ * clock starts, as a night's come from its rules. With {@code night}, each round runs the real night
  * ({@code hv nightly} on the extract's inbox) on its copy instead: the same rounds, hv's cost.
  */
 public final class FloorBenchmark {
@@ -139,7 +141,7 @@ public final class FloorBenchmark {
 
   /** The extract's file as text, in the raw table's columns, written as its date's partition. */
   private void appendRaw(Warehouse warehouse, FileSchema f) {
-    String date = extract.getFileName().toString();
+    LocalDate date = LocalDate.parse(extract.getFileName().toString());
     StructType text = new StructType();
     for (String c : f.columnNames()) {
       text = text.add(c, DataTypes.StringType);
@@ -149,7 +151,7 @@ public final class FloorBenchmark {
     List<Column> columns = new ArrayList<>();
     for (StructField field : warehouse.read("raw", f.table()).schema().fields()) {
       Column value = f.columnNames().contains(field.name()) ? col(field.name())
-          : field.name().equals(RawReader.EXTRACT_DATE) ? lit(date) : lit(null);
+          : field.name().equals(RawReader.EXTRACT_DATE) ? lit(java.sql.Date.valueOf(date)) : lit(null);
       columns.add(value.cast(field.dataType()).as(field.name()));
     }
     csv.select(columns.toArray(Column[]::new)).write().format("delta").mode("overwrite")
@@ -177,12 +179,8 @@ public final class FloorBenchmark {
   }
 
   private static void deleteTree(Path root) {
-    try (Stream<Path> all = Files.walk(root)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (!FileUtil.fullyDelete(root.toFile())) {
+      throw new UncheckedIOException(new IOException("cannot delete " + root));
     }
   }
 }
