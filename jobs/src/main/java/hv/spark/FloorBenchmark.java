@@ -127,9 +127,11 @@ public final class FloorBenchmark {
         .run(extract.getParent(), null);
     double seconds = (System.nanoTime() - started) / 1e9;
     int nightJobs = jobs.get() - before;
-    Row stages = warehouse.read("ops", "runs").orderBy(col("started_at").desc()).select("stage_seconds").first();
-    System.out.printf("round %d: hv nightly %.1f s, %d jobs (%s); stages %s%n", round, seconds, nightJobs,
-        result.message(), stages.getJavaMap(0));
+    // ops.runs has a row for a night that rebuilt the marts, not for one that found nothing to do
+    String stages = result.martsRebuilt() ? "; stages " + warehouse.read("ops", "runs")
+        .orderBy(col("started_at").desc()).select("stage_seconds").first().getJavaMap(0) : "";
+    System.out.printf("round %d: hv nightly %.1f s, %d jobs (%s)%s%n", round, seconds, nightJobs, result.message(),
+        stages);
   }
 
   private void step(List<String> line, String name, Runnable step) {
