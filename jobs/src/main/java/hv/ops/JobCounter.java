@@ -21,7 +21,7 @@ import org.apache.spark.sql.SparkSession;
  * that started them (with Delta's description of its own jobs), how many and how long, the
  * profile {@code nightly --profile} writes.
  */
-public final class JobCounter extends SparkListener {
+public final class JobCounter extends SparkListener implements AutoCloseable {
 
   private final AtomicInteger jobs = new AtomicInteger();
   private final Map<Integer, Started> running = new ConcurrentHashMap<>();
@@ -35,14 +35,36 @@ public final class JobCounter extends SparkListener {
     volatile long millis;
   }
 
+  /** The local property a hosted night ({@link hv.nightly.NightHost}) tags its jobs with. */
+  public static final String NIGHT = "hv.night";
+
+  private final SparkSession spark;
+  /** The night counted; null: every job of the process. */
+  private final String night;
+
+  private JobCounter(SparkSession spark, String night) {
+    this.spark = spark;
+    this.night = night;
+  }
+
+  /** Counts the jobs of the night running on this thread: its tag's, or when it has none, the process's. */
   public static JobCounter attach(SparkSession spark) {
-    JobCounter counter = new JobCounter();
+    JobCounter counter = new JobCounter(spark, spark.sparkContext().getLocalProperty(NIGHT));
     spark.sparkContext().addSparkListener(counter);
     return counter;
   }
 
+  /** Stops counting (a process that outlives the night). */
+  @Override
+  public void close() {
+    spark.sparkContext().removeSparkListener(this);
+  }
+
   @Override
   public void onJobStart(SparkListenerJobStart jobStart) {
+    if (night != null && (jobStart.properties() == null || !night.equals(jobStart.properties().getProperty(NIGHT)))) {
+      return;   // another night's, or a SQL client's of the same process
+    }
     // the result stage (the highest id) was made by the action that started the job: its details are that call site
     String stack = scala.collection.JavaConverters.seqAsJavaList(jobStart.stageInfos()).stream()
         .max(java.util.Comparator.comparingInt(org.apache.spark.scheduler.StageInfo::stageId))
@@ -52,9 +74,9 @@ public final class JobCounter extends SparkListener {
 
   @Override
   public void onJobEnd(SparkListenerJobEnd jobEnd) {
-    jobs.incrementAndGet();
     Started started = running.remove(jobEnd.jobId());
     if (started != null) {
+      jobs.incrementAndGet();
       Source s = sources.computeIfAbsent(started.source(), k -> new Source());
       s.jobs.incrementAndGet();
       synchronized (s) {

@@ -19,8 +19,13 @@ public final class Progress {
   }
 
   public void say(String format, Object... args) {
-    out.printf(Locale.ROOT, "[hv %6.1fs] %s%n", (System.nanoTime() - started) / 1e9,
+    out.printf(Locale.ROOT, "[hv %6.1fs] %s%n", elapsed(),
         String.format(Locale.ROOT, format, args));
+  }
+
+  /** Seconds since this progress began. */
+  public double elapsed() {
+    return (System.nanoTime() - started) / 1e9;
   }
 
   /** Seconds since the previous call (or the start), and starts a new step. */

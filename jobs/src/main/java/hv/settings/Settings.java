@@ -93,6 +93,11 @@ public final class Settings {
     return value;
   }
 
+  /** Every setting by key: two runs with equal maps run with the same settings. */
+  public Map<String, String> values() {
+    return values;
+  }
+
   public String text(String key) {
     String value = values.get(key);
     if (value == null) {

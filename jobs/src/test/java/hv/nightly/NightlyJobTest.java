@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The night as the analyst schedules it: exit statuses, refusals, re-runs, a killed night's leftovers. */
-class NightlyJobTest {
+public class NightlyJobTest {
 
-  static TestInbox.Extract family(TestInbox inbox, String date) {
+  /** One caregiver's extract with a row in five files (also for the command line's tests, hv.cli). */
+  public static TestInbox.Extract family(TestInbox inbox, String date) {
     return inbox.extract(date)
         .add("programs", IngestTest.program("P1"))
         .add("caregivers", IngestTest.caregiver("CG1"))

@@ -1,8 +1,12 @@
 package hv.cli;
 
+import hv.nightly.NightHost;
 import hv.ops.Progress;
 import hv.serve.SqlEndpoint;
 import hv.settings.Settings;
+import hv.spark.Warehouse;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -17,7 +21,9 @@ import picocli.CommandLine.Spec;
         + "warehouse's tables (raw.*, core.*, ops.*, marts.*), for SQL clients and dashboard tools. Runs until "
         + "stopped (Ctrl-C). While it runs, bin/hv sql on the same warehouse sends its queries here and answers "
         + "in about a second (the server leaves a note of its port in <warehouse>/_serve/).",
-        "Every query reads the latest committed version of its tables, so a nightly run may go on beside it; "
+        "It also runs the nights bin/hv nightly hands it on this warehouse (same build and settings): a warm "
+            + "process takes about half the time of a new one for a small night.",
+        "Every query reads the latest committed version of its tables, so queries and a night run side by side; "
             + "tables created after the start are registered within --refresh seconds. "
             + "Time travel: SELECT ... FROM marts.t VERSION AS OF n."})
 public final class ServeCommand implements Callable<Integer> {
@@ -49,17 +55,40 @@ public final class ServeCommand implements Callable<Integer> {
     SqlEndpoint.requireFreePort(port);
     Progress progress = Progress.stderr();
     progress.say("serve: starting Spark on warehouse %s", warehouse.dir());
-    SqlEndpoint endpoint = SqlEndpoint.start(warehouse.open(), port, Duration.ofSeconds(refreshSeconds), progress);
+    Warehouse open = warehouse.open();
+    SqlEndpoint endpoint = SqlEndpoint.start(open, port, Duration.ofSeconds(refreshSeconds), progress);
     ServerFile found = announce(port, progress);
+    NightHost nights = found == null ? null : hostNights(open, port, progress);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       if (found != null) {
         found.delete();
+      }
+      if (nights != null) {
+        try {
+          nights.close();
+        } catch (IOException e) {
+          // the socket file stays; the next server on this port replaces it
+        }
       }
       endpoint.close();
     }, "hv-serve-stop"));
     progress.say("serve: listening on %s (any user name, no password; Ctrl-C stops)", SqlEndpoint.url(port));
     new CountDownLatch(1).await();
     return 0;
+  }
+
+  /** Runs the nights bin/hv nightly hands over on this warehouse (NightHost); null when it cannot listen. */
+  private NightHost hostNights(Warehouse open, int port, Progress progress) {
+    Path socket = NightHost.socket(ServerFile.folder(warehouse.dir()), port);
+    try {
+      NightHost host = NightHost.start(open, socket, NightlyCommand.HOSTED);
+      progress.say("serve: bin/hv nightly on this warehouse runs its night here (%s)", socket);
+      return host;
+    } catch (IOException | UnsupportedOperationException e) {
+      progress.say("serve: bin/hv nightly will run its nights in their own process: cannot listen at %s: %s", socket,
+          Hv.describe(e));
+      return null;
+    }
   }
 
   /** Tells bin/hv sql where this server listens (ServerFile); null when the warehouse folder is not writable. */
