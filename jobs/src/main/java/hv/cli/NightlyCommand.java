@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     description = {"Ingests every extract not yet processed, in date order, then rebuilds the marts for the "
         + "as-of date and writes the exports.",
         "When bin/hv serve runs on the warehouse (same build, same settings), the night runs in its warm "
-            + "process and its lines come back here: the same night, about half the time for a small one.",
+            + "process and its lines come back here: the same night, in less than half the time for a small one.",
         "Exit status: 0 done (also when there was nothing new), 1 failed (nothing partial is published), "
             + "3 an extract was refused (extracts before it stay applied; it and later ones wait)."})
 public final class NightlyCommand implements Callable<Integer> {

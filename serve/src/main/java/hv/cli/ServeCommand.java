@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         + "stopped (Ctrl-C). While it runs, bin/hv sql on the same warehouse sends its queries here and answers "
         + "in about a second (the server leaves a note of its port in <warehouse>/_serve/).",
         "It also runs the nights bin/hv nightly hands it on this warehouse (same build and settings): a warm "
-            + "process takes about half the time of a new one for a small night.",
+            + "process takes less than half the time of a new one for a small night.",
         "Every query reads the latest committed version of its tables, so queries and a night run side by side; "
             + "tables created after the start are registered within --refresh seconds. "
             + "Time travel: SELECT ... FROM marts.t VERSION AS OF n."})
