@@ -69,6 +69,8 @@ class ServeJdbcTest {
       }
       assertFalse(Files.exists(writer.root().resolve("_serve").resolve(port + ".properties")),
           "a stopped server removes its note from the warehouse");
+      assertFalse(Files.exists(writer.root().resolve("_serve").resolve(port + ".nights")),
+          "and its socket for nights");
     }
     try (java.util.stream.Stream<Path> files = Files.walk(root)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -202,12 +204,16 @@ class ServeJdbcTest {
 
   @Test
   void theServerSaysWhereItListensInTheWarehouse() throws IOException {
-    try (java.util.stream.Stream<Path> files = Files.list(writer.root().resolve("_serve"))) {
-      List<String> notes = files.map(f -> readString(f)).toList();
+    Path folder = writer.root().resolve("_serve");
+    try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+      List<String> notes = files.filter(f -> f.toString().endsWith(".properties")).map(f -> readString(f)).toList();
       assertEquals(1, notes.size(), notes.toString());
       assertTrue(notes.get(0).contains("port=" + port + "\n") && notes.get(0).contains("pid=" + server.pid() + "\n"),
           notes.get(0));
     }
+    // and where bin/hv nightly hands it a night: a socket only the warehouse's owner may open
+    Path nights = folder.resolve(port + ".nights");
+    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(nights)));
   }
 
   private static String readString(Path file) {
