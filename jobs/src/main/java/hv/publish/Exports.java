@@ -80,13 +80,13 @@ public final class Exports implements NightStage {
   @Override
   public void run(LocalDate asOf, Parallel parallel, Map<String, Double> seconds) {
     progress.lap();
-    publish(asOf, CoreTables.programs(warehouse), RateCardPrices.configured());
+    publish(asOf, CoreTables.programs(warehouse), RateCardPrices.configured(), parallel);
     seconds.put("exports", progress.lap());
     progress.say("exports: written (%.1fs)", seconds.get("exports"));
   }
 
   /** Replaces the public and the restricted folder of {@code asOf} with the files of the marts as they are tonight. */
-  public void publish(LocalDate asOf, Dataset<Row> programs, RateCardPrices prices) {
+  public void publish(LocalDate asOf, Dataset<Row> programs, RateCardPrices prices, Parallel parallel) {
     Path folder = folder(warehouse, asOf);
     Path restricted = restrictedFolder(warehouse, asOf);
     try {
@@ -100,14 +100,18 @@ public final class Exports implements NightStage {
                   ? " (" + m.notHolding() + " do not add up)" : ""))
               .collect(Collectors.joining(", ")));
       Map<String, List<StructField>> written = new LinkedHashMap<>();
+      published.tables().forEach((table, rows) -> written.put(table, List.of(rows.schema().fields())));
+      // every file a job of its own (and the reports their own queries): side by side
+      List<Runnable> writes = new ArrayList<>();
+      Map<String, List<StructField>> reports = new LinkedHashMap<>();
+      writes.add(() -> reports.putAll(RateCardReports.write(restrictedStaging, warehouse.read("marts",
+          "ratecard_results"), warehouse.read("marts", "ratecard_payments"), programs, prices)));
       // each table in key order in one partition (Suppression's output): one part per file
       published.tables().forEach((table, rows) -> {
-        writeOne(rows, "csv", staging, table);
-        writeOne(rows, "parquet", staging, table);
-        written.put(table, List.of(rows.schema().fields()));
+        writes.add(() -> writeOne(rows, "csv", staging, table));
+        writes.add(() -> writeOne(rows, "parquet", staging, table));
       });
-      Map<String, List<StructField>> reports = RateCardReports.write(restrictedStaging,
-          warehouse.read("marts", "ratecard_results"), warehouse.read("marts", "ratecard_payments"), programs, prices);
+      parallel.forEach(writes, Runnable::run);
       writeDictionary(staging, written, reports, published);
       Report.write(staging.resolve(Report.FILE), ReportFigures.of(asOf, published, programs));
       // the public tree last: once dashboards see tonight's files, tonight's reports are in place

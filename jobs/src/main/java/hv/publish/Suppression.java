@@ -15,6 +15,7 @@ import hv.publish.PublishedTable.Margin;
 import hv.publish.PublishedTable.PublishedColumn;
 import hv.settings.Settings;
 import hv.spark.Lineage;
+import hv.spark.Parallel;
 import hv.time.PeriodName;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -114,16 +115,20 @@ public final class Suppression {
 
   /** Published tables, by name, suppressed together. */
   public Published apply(Map<String, Dataset<Row>> figures) {
+    // publication order: cell ids follow it, and ties between equal cells go to the lower id
+    List<String> names = PublishedTable.all().keySet().stream().filter(figures::containsKey).toList();
+    if (names.size() != figures.size()) {
+      throw new IllegalArgumentException("not published tables among " + figures.keySet());
+    }
+    // each table read and sorted by its own Spark jobs: side by side; then their cells in publication order
+    List<Dataset<Row>> sorted;
+    try (Parallel side = new Parallel(SORTS_SIDE_BY_SIDE)) {
+      sorted = side.map(names, name -> sorted(PublishedTable.named(name), figures.get(name)));
+    }
     Cells cells = new Cells();
     Map<String, Collected> collected = new LinkedHashMap<>();
-    // publication order: cell ids follow it, and ties between equal cells go to the lower id
-    for (String name : PublishedTable.all().keySet()) {
-      if (figures.containsKey(name)) {
-        collected.put(name, collect(PublishedTable.named(name), figures.get(name), cells));
-      }
-    }
-    if (collected.size() != figures.size()) {
-      throw new IllegalArgumentException("not published tables among " + figures.keySet());
+    for (int t = 0; t < names.size(); t++) {
+      collected.put(names.get(t), collect(PublishedTable.named(names.get(t)), sorted.get(t), cells));
     }
     List<MarginCheck> checks = new ArrayList<>();
     List<int[]> equations = equations(cells, checks);
@@ -207,33 +212,52 @@ public final class Suppression {
 
   /** A row's position in its table's key order (the selection's own column). */
   private static final String ROW = "_row";
+  /** Tables read and sorted at once: two cores, and a third query planned in the driver meanwhile. */
+  private static final int SORTS_SIDE_BY_SIDE = 3;
 
-  private static Collected collect(PublishedTable table, Dataset<Row> figures, Cells cells) {
-    List<PublishedColumn> counts = table.counts();
-    List<Column> select = new ArrayList<>();
-    table.columnNames().forEach(n -> select.add(col(n)));
+  /** The narrow columns of {@link #sorted}: the row number, the key, and per count whether and where it is counted. */
+  private static List<String> narrow(PublishedTable table) {
     List<String> narrow = new ArrayList<>(List.of(ROW, "_key"));
-    select.add(array(table.key().stream().map(k -> col(k).cast("string")).toArray(Column[]::new)).as("_key"));
-    for (PublishedColumn c : counts) {
+    for (PublishedColumn c : table.counts()) {
       List<Count> alternatives = c.count().alternatives();
       for (int a = 0; a < alternatives.size(); a++) {
-        Count spec = alternatives.get(a);
-        Column counted = col(c.name()).isNotNull();
-        select.add((spec.where() == null ? counted : counted.and(expr(spec.where()))).as(countedColumn(c.name(), a)));
         narrow.add(countedColumn(c.name(), a));
-        if (spec.cellOf() != null) {
-          select.add(array(spec.key().stream().map(k -> expr(k).cast("string")).toArray(Column[]::new))
-              .as(cellColumn(c.name(), a)));
+        if (alternatives.get(a).cellOf() != null) {
           narrow.add(cellColumn(c.name(), a));
         }
       }
       narrow.add(c.name());
     }
+    return narrow;
+  }
+
+  /** The table's published and narrow columns in one partition in key order, numbered, computed once. */
+  private static Dataset<Row> sorted(PublishedTable table, Dataset<Row> figures) {
+    List<Column> select = new ArrayList<>();
+    table.columnNames().forEach(n -> select.add(col(n)));
+    select.add(array(table.key().stream().map(k -> col(k).cast("string")).toArray(Column[]::new)).as("_key"));
+    for (PublishedColumn c : table.counts()) {
+      List<Count> alternatives = c.count().alternatives();
+      for (int a = 0; a < alternatives.size(); a++) {
+        Count spec = alternatives.get(a);
+        Column counted = col(c.name()).isNotNull();
+        select.add((spec.where() == null ? counted : counted.and(expr(spec.where()))).as(countedColumn(c.name(), a)));
+        if (spec.cellOf() != null) {
+          select.add(array(spec.key().stream().map(k -> expr(k).cast("string")).toArray(Column[]::new))
+              .as(cellColumn(c.name(), a)));
+        }
+      }
+    }
     // one partition: the files are one part each, and the row numbers run 0, 1, … in key order
-    Dataset<Row> sorted = Lineage.cut(figures.select(select.toArray(Column[]::new)).repartition(1)
+    return Lineage.cut(figures.select(select.toArray(Column[]::new)).repartition(1)
         .sortWithinPartitions(table.key().stream().map(k -> col(k)).toArray(Column[]::new))
         .withColumn(ROW, monotonically_increasing_id()));
-    Dataset<Row> selected = sorted.select(narrow.stream().map(n -> col(n)).toArray(Column[]::new));
+  }
+
+  /** Each row's cells, read from the sorted rows' narrow columns in their order. */
+  private static Collected collect(PublishedTable table, Dataset<Row> sorted, Cells cells) {
+    List<PublishedColumn> counts = table.counts();
+    Dataset<Row> selected = sorted.select(narrow(table).stream().map(n -> col(n)).toArray(Column[]::new));
     // column positions found once, not by name on every row
     StructType schema = selected.schema();
     int rowAt = schema.fieldIndex(ROW);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hv.GeneratedWarehouse;
 import hv.marts.ratecard.RateCardPrices;
 import hv.ops.Progress;
+import hv.spark.Parallel;
 import hv.spark.Warehouse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -413,8 +414,10 @@ class ExportsTest {
       leftovers.add(leftover);
     }
 
-    new Exports(warehouse, new Progress(new PrintStream(OutputStream.nullOutputStream())))
-        .publish(GeneratedWarehouse.AS_OF, warehouse.read("core", "programs"), RateCardPrices.configured());
+    try (Parallel parallel = new Parallel(4)) {
+      new Exports(warehouse, new Progress(new PrintStream(OutputStream.nullOutputStream())))
+          .publish(GeneratedWarehouse.AS_OF, warehouse.read("core", "programs"), RateCardPrices.configured(), parallel);
+    }
 
     assertEquals(before, digests(folder));
     assertEquals(restrictedBefore, digests(restricted));
