@@ -22,7 +22,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -146,59 +145,138 @@ public final class Suppression {
 
   // ---- cells ----
 
-  private record CellId(String table, String column, List<String> key) {}
-
-  /** Every count cell once, with its exact value; ids in the order first seen. */
+  /**
+   * Every count cell once, with its exact value; ids in the order first seen. A cell is its
+   * table, column and key, each text held as a code (millions of keys repeat a few thousand
+   * texts), in arrays found through an open-addressing table of ids: a night holds a million
+   * cells, and as objects in hash maps they cost more than the rest of the suppression
+   * (docs/scale-decisions.md, session 24).
+   */
   private static final class Cells {
-    private final Map<CellId, Integer> ids = new HashMap<>();
-    private final List<CellId> keys = new ArrayList<>();
-    private final Map<String, String> strings = new HashMap<>();
+    /** A code no text has: a text never seen yet. */
+    static final int UNSEEN = -2;
+    private final Map<String, Integer> codes = new HashMap<>();
+    private final List<String> texts = new ArrayList<>();
+    private int size;
+    private int[] tables = new int[1024];
+    private int[] columns = new int[1024];
+    private int[][] keys = new int[1024][];
     private long[] values = new long[1024];
+    /** id + 1 at a cell's hash, 0 where free; at most half full */
+    private int[] slots = new int[2048];
 
-    /** One String object per distinct text: millions of keys repeat a few thousand values. */
-    String shared(String text) {
-      return text == null ? null : strings.computeIfAbsent(text, v -> v);
-    }
-
-    List<String> shared(List<String> key) {
-      String[] shared = new String[key.size()];
-      for (int i = 0; i < shared.length; i++) {
-        shared[i] = shared(key.get(i));
+    /** A text's code: -1 for null. */
+    int code(String text) {
+      if (text == null) {
+        return -1;
       }
-      return Arrays.asList(shared);
+      Integer code = codes.get(text);
+      if (code == null) {
+        code = texts.size();
+        codes.put(text, code);
+        texts.add(text);
+      }
+      return code;
     }
 
-    int intern(String table, String column, List<String> key, long value, String seenIn) {
-      CellId id = new CellId(table, column, shared(key));
-      Integer existing = ids.get(id);
-      if (existing != null) {
-        if (values[existing] != value) {
-          // tables that publish one figure must agree, or the pattern of one does not protect the other
-          throw new IllegalStateException(seenIn + " differs from " + table + "." + column + " at " + key);
+    /** The code of a text, {@link #UNSEEN} if no cell has it. */
+    int codeOf(String text) {
+      return codes.getOrDefault(text, UNSEEN);
+    }
+
+    String text(int code) {
+      return code < 0 ? null : texts.get(code);
+    }
+
+    int[] codes(List<String> key) {
+      int[] codes = new int[key.size()];
+      for (int i = 0; i < codes.length; i++) {
+        codes[i] = code(key.get(i));
+      }
+      return codes;
+    }
+
+    List<String> texts(int[] key) {
+      return Arrays.stream(key).mapToObj(this::text).toList();
+    }
+
+    /** The cell's id, a new one if it was not seen yet: its table's and column's codes, its key's. */
+    int intern(int t, int c, int[] key, long value, String seenIn) {
+      int slot = hash(mix(t, c), key, null) & (slots.length - 1);
+      for (; slots[slot] != 0; slot = (slot + 1) & (slots.length - 1)) {
+        int id = slots[slot] - 1;
+        if (tables[id] == t && columns[id] == c && Arrays.equals(keys[id], key)) {
+          if (values[id] != value) {
+            // tables that publish one figure must agree, or the pattern of one does not protect the other
+            throw new IllegalStateException(seenIn + " differs from " + text(t) + "." + text(c) + " at " + texts(key));
+          }
+          return id;
         }
-        return existing;
       }
-      int next = keys.size();
-      if (next == values.length) {
-        values = Arrays.copyOf(values, next * 2);
+      int id = size++;
+      if (id == values.length) {
+        tables = Arrays.copyOf(tables, id * 2);
+        columns = Arrays.copyOf(columns, id * 2);
+        keys = Arrays.copyOf(keys, id * 2);
+        values = Arrays.copyOf(values, id * 2);
       }
-      values[next] = value;
-      keys.add(id);
-      ids.put(id, next);
-      return next;
+      tables[id] = t;
+      columns[id] = c;
+      keys[id] = key;
+      values[id] = value;
+      slots[slot] = id + 1;
+      if (2 * size > slots.length) {
+        int[] old = slots;
+        slots = new int[old.length * 2];
+        for (int s : old) {
+          if (s != 0) {
+            int at = hash(mix(tables[s - 1], columns[s - 1]), keys[s - 1], null) & (slots.length - 1);
+            while (slots[at] != 0) {
+              at = (at + 1) & (slots.length - 1);
+            }
+            slots[at] = s;
+          }
+        }
+      }
+      return id;
     }
 
     int size() {
-      return keys.size();
+      return size;
     }
 
     long value(int id) {
       return values[id];
     }
 
-    CellId id(int id) {
-      return keys.get(id);
+    int table(int id) {
+      return tables[id];
     }
+
+    int column(int id) {
+      return columns[id];
+    }
+
+    /** The codes of the cell's key (not to be changed). */
+    int[] key(int id) {
+      return keys[id];
+    }
+  }
+
+  private static int mix(int h, int code) {
+    return Integer.rotateLeft(h ^ code * 0xcc9e2d51, 15) * 0x1b873593;
+  }
+
+  /** A hash of {@code h} and the codes of {@code key} (those not {@code left out}), finished as MurmurHash3 does. */
+  private static int hash(int h, int[] key, boolean[] leftOut) {
+    for (int i = 0; i < key.length; i++) {
+      if (leftOut == null || !leftOut[i]) {
+        h = mix(h, key[i]);
+      }
+    }
+    h = (h ^ (h >>> 16)) * 0x85ebca6b;
+    h = (h ^ (h >>> 13)) * 0xc2b2ae35;
+    return h ^ (h >>> 16);
   }
 
   /**
@@ -265,45 +343,49 @@ public final class Suppression {
     int[] valueAt = new int[counts.size()];
     int[][] countedAt = new int[counts.size()][];
     int[][] cellAt = new int[counts.size()][];
+    // and the codes of the table and column each alternative's cell belongs to
+    int[][] tableOf = new int[counts.size()][];
+    int[][] columnOf = new int[counts.size()][];
+    String[] seenIn = new String[counts.size()];
     for (int i = 0; i < counts.size(); i++) {
       String name = counts.get(i).name();
-      int alternatives = counts.get(i).count().alternatives().size();
+      List<Count> alternatives = counts.get(i).count().alternatives();
       valueAt[i] = schema.fieldIndex(name);
-      countedAt[i] = new int[alternatives];
-      cellAt[i] = new int[alternatives];
-      for (int a = 0; a < alternatives; a++) {
+      seenIn[i] = table.table() + "." + name;
+      countedAt[i] = new int[alternatives.size()];
+      cellAt[i] = new int[alternatives.size()];
+      tableOf[i] = new int[alternatives.size()];
+      columnOf[i] = new int[alternatives.size()];
+      for (int a = 0; a < alternatives.size(); a++) {
+        Count spec = alternatives.get(a);
         countedAt[i][a] = schema.fieldIndex(countedColumn(name, a));
-        cellAt[i][a] = counts.get(i).count().alternatives().get(a).cellOf() == null ? -1
-            : schema.fieldIndex(cellColumn(name, a));
+        cellAt[i][a] = spec.cellOf() == null ? -1 : schema.fieldIndex(cellColumn(name, a));
+        tableOf[i][a] = cells.code(spec.cellOf() == null ? table.table() : spec.cellOf());
+        columnOf[i][a] = cells.code(spec.cellOf() == null ? name : spec.column());
       }
     }
     List<int[]> cellOfRow = new ArrayList<>();
-    List<String> previous = null;
+    int[] previous = null;
     Iterator<Row> rows = selected.toLocalIterator();
     while (rows.hasNext()) {
       Row row = rows.next();
       if (row.getLong(rowAt) != cellOfRow.size()) {
         throw new IllegalStateException(table.table() + ": rows out of their numbered order");
       }
-      List<String> key = cells.shared(row.getList(keyAt));
+      int[] key = cells.codes(row.getList(keyAt));
       // the cells are found by key: a key must name one row (rows in key order: a repeat is adjacent)
-      if (key.equals(previous)) {
-        throw new IllegalStateException(table.table() + " has two rows with the key " + key);
+      if (Arrays.equals(key, previous)) {
+        throw new IllegalStateException(table.table() + " has two rows with the key " + cells.texts(key));
       }
       previous = key;
       int[] cellOf = new int[counts.size()];
       for (int i = 0; i < counts.size(); i++) {
-        PublishedColumn c = counts.get(i);
-        List<Count> alternatives = c.count().alternatives();
         cellOf[i] = -1;
-        for (int a = 0; a < alternatives.size() && cellOf[i] < 0; a++) {
+        for (int a = 0; a < countedAt[i].length && cellOf[i] < 0; a++) {
           if (row.getBoolean(countedAt[i][a])) {
-            long value = exactCount(row.get(valueAt[i]), table.table() + "." + c.name());
-            Count spec = alternatives.get(a);
-            cellOf[i] = spec.cellOf() == null
-                ? cells.intern(table.table(), c.name(), key, value, table.table() + "." + c.name())
-                : cells.intern(spec.cellOf(), spec.column(), row.getList(cellAt[i][a]),
-                    value, table.table() + "." + c.name());
+            long value = exactCount(row.get(valueAt[i]), seenIn[i]);
+            cellOf[i] = cells.intern(tableOf[i][a], columnOf[i][a],
+                cellAt[i][a] < 0 ? key : cells.codes(row.getList(cellAt[i][a])), value, seenIn[i]);
           }
         }
       }
@@ -334,12 +416,13 @@ public final class Suppression {
 
   /** Every total that adds up in the data, as {total, member, member, …}. */
   private List<int[]> equations(Cells cells, List<MarginCheck> checks) {
-    Map<String, List<Integer>> byTable = new LinkedHashMap<>();
+    Map<Integer, List<Integer>> byTable = new LinkedHashMap<>();
     for (int i = 0; i < cells.size(); i++) {
-      byTable.computeIfAbsent(cells.id(i).table(), t -> new ArrayList<>()).add(i);
+      byTable.computeIfAbsent(cells.table(i), t -> new ArrayList<>()).add(i);
     }
     List<int[]> equations = new ArrayList<>();
-    byTable.forEach((table, ids) -> {
+    byTable.forEach((code, ids) -> {
+      String table = cells.text(code);
       PublishedTable home = PublishedTable.named(table);
       for (Margin margin : home.margins()) {
         List<int[]> candidates = switch (margin.kind()) {
@@ -367,39 +450,93 @@ public final class Suppression {
   }
 
   /**
-   * The cells of one count column that differ only in the {@code varying} key positions:
-   * group → the varying values of each cell.
+   * The cells of one count column that differ only in the {@code varying} key positions, each
+   * group's ids in the order given, the groups in the order first seen.
    */
-  private static Collection<Map<List<String>, Integer>> groups(Cells cells, List<Integer> ids, int... varying) {
-    Map<List<Object>, Map<List<String>, Integer>> groups = new LinkedHashMap<>();
-    for (int id : ids) {
-      CellId cell = cells.id(id);
-      List<Object> group = new ArrayList<>(cell.key());
-      List<String> values = new ArrayList<>();
-      for (int i = varying.length - 1; i >= 0; i--) {
-        values.add(0, cell.key().get(varying[i]));
-        group.remove(varying[i]);
+  private static List<int[]> groups(Cells cells, List<Integer> ids, int... varying) {
+    int[] groupOf = new int[ids.size()];
+    int[] firstOf = new int[ids.size()];
+    int[] sizes = new int[ids.size()];
+    int groups = 0;
+    int[] slots = new int[Integer.highestOneBit(Math.max(ids.size(), 1)) * 4];
+    for (int i = 0; i < ids.size(); i++) {
+      int id = ids.get(i);
+      int[] key = cells.key(id);
+      boolean[] varies = new boolean[key.length];
+      for (int v : varying) {
+        varies[v] = true;
       }
-      group.add(cell.column());
-      groups.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(values, id);
+      int slot = hash(cells.column(id), key, varies) & (slots.length - 1);
+      int group = -1;
+      for (; slots[slot] != 0; slot = (slot + 1) & (slots.length - 1)) {
+        int first = firstOf[slots[slot] - 1];
+        if (cells.column(first) == cells.column(id) && sameExcept(cells.key(first), key, varies)) {
+          group = slots[slot] - 1;
+          break;
+        }
+      }
+      if (group < 0) {
+        group = groups++;
+        firstOf[group] = id;
+        slots[slot] = group + 1;
+      }
+      groupOf[i] = group;
+      sizes[group]++;
     }
-    return groups.values();
+    List<int[]> members = new ArrayList<>(groups);
+    for (int g = 0; g < groups; g++) {
+      members.add(new int[sizes[g]]);
+    }
+    int[] filled = new int[groups];
+    for (int i = 0; i < ids.size(); i++) {
+      members.get(groupOf[i])[filled[groupOf[i]]++] = ids.get(i);
+    }
+    return members;
+  }
+
+  private static boolean sameExcept(int[] a, int[] b, boolean[] varies) {
+    if (a.length != b.length) {
+      return false;
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (!varies[i] && a[i] != b[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The cell of the group whose key holds {@code codes} at {@code positions}; -1 if none. */
+  private static int find(Cells cells, int[] group, int[] positions, int... codes) {
+    for (int id : group) {
+      boolean match = true;
+      for (int p = 0; p < positions.length && match; p++) {
+        match = cells.key(id)[positions[p]] == codes[p];
+      }
+      if (match) {
+        return id;
+      }
+    }
+    return -1;
   }
 
   /** Each dimension's values add up to the stratum ALL row. */
   private static List<int[]> strata(Cells cells, List<Integer> ids, List<String> key) {
     List<int[]> out = new ArrayList<>();
-    for (Map<List<String>, Integer> group : groups(cells, ids, key.indexOf("stratum"), key.indexOf("stratum_value"))) {
-      Integer total = group.get(List.of(ALL, ALL));
-      if (total == null) {
+    int[] varying = {key.indexOf("stratum"), key.indexOf("stratum_value")};
+    int all = cells.codeOf(ALL);
+    for (int[] group : groups(cells, ids, varying)) {
+      int total = find(cells, group, varying, all, all);
+      if (total < 0) {
         continue;
       }
-      Map<String, List<Integer>> members = new LinkedHashMap<>();
-      group.forEach((v, id) -> {
-        if (!v.get(0).equals(ALL)) {
-          members.computeIfAbsent(v.get(0), d -> new ArrayList<>()).add(id);
+      Map<Integer, List<Integer>> members = new LinkedHashMap<>();
+      for (int id : group) {
+        int dimension = cells.key(id)[varying[0]];
+        if (dimension != all) {
+          members.computeIfAbsent(dimension, d -> new ArrayList<>()).add(id);
         }
-      });
+      }
       members.values().forEach(m -> out.add(equation(total, m)));
     }
     return out;
@@ -408,29 +545,33 @@ public final class Suppression {
   /** Programs add up to their contract and to the state; contracts to the state. */
   private List<int[]> entities(Cells cells, List<Integer> ids, List<String> key) {
     List<int[]> out = new ArrayList<>();
-    for (Map<List<String>, Integer> group : groups(cells, ids, key.indexOf("level"), key.indexOf("entity_id"))) {
+    int[] varying = {key.indexOf("level"), key.indexOf("entity_id")};
+    int program = cells.codeOf("PROGRAM");
+    int contractLevel = cells.codeOf("CONTRACT");
+    for (int[] group : groups(cells, ids, varying)) {
       Map<String, List<Integer>> programsOf = new LinkedHashMap<>();
       List<Integer> programs = new ArrayList<>();
       List<Integer> contracts = new ArrayList<>();
-      group.forEach((v, id) -> {
-        if (v.get(0).equals("PROGRAM")) {
+      for (int id : group) {
+        int level = cells.key(id)[varying[0]];
+        if (level == program) {
           programs.add(id);
-          String contract = contractOfProgram.get(v.get(1));
+          String contract = contractOfProgram.get(cells.text(cells.key(id)[varying[1]]));
           if (contract != null) {
             programsOf.computeIfAbsent(contract, c -> new ArrayList<>()).add(id);
           }
-        } else if (v.get(0).equals("CONTRACT")) {
+        } else if (level == contractLevel) {
           contracts.add(id);
         }
-      });
+      }
       programsOf.forEach((contract, members) -> {
-        Integer total = group.get(List.of("CONTRACT", contract));
-        if (total != null) {
+        int total = find(cells, group, varying, contractLevel, cells.codeOf(contract));
+        if (total >= 0) {
           out.add(equation(total, members));
         }
       });
-      Integer state = group.get(List.of("STATE", ALL));
-      if (state != null) {
+      int state = find(cells, group, varying, cells.codeOf("STATE"), cells.codeOf(ALL));
+      if (state >= 0) {
         out.add(equation(state, contracts));
         out.add(equation(state, programs));
       }
@@ -441,11 +582,12 @@ public final class Suppression {
   /** The codes of a column add up to its ALL code. */
   private static List<int[]> codes(Cells cells, List<Integer> ids, List<String> key, String column) {
     List<int[]> out = new ArrayList<>();
-    for (Map<List<String>, Integer> group : groups(cells, ids, key.indexOf(column))) {
-      Integer total = group.get(List.of(ALL));
-      if (total != null) {
-        out.add(equation(total, group.entrySet().stream().filter(e -> !e.getKey().get(0).equals(ALL))
-            .map(Map.Entry::getValue).toList()));
+    int at = key.indexOf(column);
+    int all = cells.codeOf(ALL);
+    for (int[] group : groups(cells, ids, at)) {
+      int total = find(cells, group, new int[] {at}, all);
+      if (total >= 0) {
+        out.add(equation(total, Arrays.stream(group).filter(id -> cells.key(id)[at] != all).boxed().toList()));
       }
     }
     return out;
@@ -454,20 +596,20 @@ public final class Suppression {
   /** Every way published periods tile a longer one (SFY Q1 + Q2 = H1, months = a quarter, YTD = Q1 + Q2 + Q3, …). */
   private List<int[]> periods(Cells cells, List<Integer> ids, List<String> key, String column) {
     List<int[]> out = new ArrayList<>();
+    int at = key.indexOf(column);
     // a few dozen labels over millions of cells: each parsed once
-    Map<String, Optional<LocalDate[]>> spanOf = new HashMap<>();
-    for (Map<List<String>, Integer> group : groups(cells, ids, key.indexOf(column))) {
-      // by position, not in a map by cell id: a group's ids lie a fixed stride apart, often a
-      // multiple of a hash map's size, and then share one bin (a flight recording found it)
+    Map<Integer, Optional<LocalDate[]>> spanOf = new HashMap<>();
+    for (int[] group : groups(cells, ids, at)) {
       List<Integer> members = new ArrayList<>();
       List<LocalDate[]> spans = new ArrayList<>();
-      group.forEach((v, id) -> {
-        LocalDate[] span = spanOf.computeIfAbsent(v.get(0), label -> Optional.ofNullable(span(label))).orElse(null);
+      for (int id : group) {
+        LocalDate[] span = spanOf.computeIfAbsent(cells.key(id)[at], label -> Optional.ofNullable(span(cells.text(label))))
+            .orElse(null);
         if (span != null) {
           members.add(id);
           spans.add(span);
         }
-      });
+      }
       for (int t = 0; t < members.size(); t++) {
         LocalDate[] span = spans.get(t);
         List<Integer> inside = new ArrayList<>();
