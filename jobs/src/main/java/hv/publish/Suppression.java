@@ -451,9 +451,14 @@ public final class Suppression {
 
   /**
    * The cells of one count column that differ only in the {@code varying} key positions, each
-   * group's ids in the order given, the groups in the order first seen.
+   * group's ids in the order given, the groups in the order first seen. Every cell's key has
+   * the {@code columns} of its table's key.
    */
-  private static List<int[]> groups(Cells cells, List<Integer> ids, int... varying) {
+  private static List<int[]> groups(Cells cells, List<Integer> ids, int columns, int... varying) {
+    boolean[] varies = new boolean[columns];
+    for (int v : varying) {
+      varies[v] = true;
+    }
     int[] groupOf = new int[ids.size()];
     int[] firstOf = new int[ids.size()];
     int[] sizes = new int[ids.size()];
@@ -462,10 +467,6 @@ public final class Suppression {
     for (int i = 0; i < ids.size(); i++) {
       int id = ids.get(i);
       int[] key = cells.key(id);
-      boolean[] varies = new boolean[key.length];
-      for (int v : varying) {
-        varies[v] = true;
-      }
       int slot = hash(cells.column(id), key, varies) & (slots.length - 1);
       int group = -1;
       for (; slots[slot] != 0; slot = (slot + 1) & (slots.length - 1)) {
@@ -525,7 +526,7 @@ public final class Suppression {
     List<int[]> out = new ArrayList<>();
     int[] varying = {key.indexOf("stratum"), key.indexOf("stratum_value")};
     int all = cells.codeOf(ALL);
-    for (int[] group : groups(cells, ids, varying)) {
+    for (int[] group : groups(cells, ids, key.size(), varying)) {
       int total = find(cells, group, varying, all, all);
       if (total < 0) {
         continue;
@@ -548,7 +549,7 @@ public final class Suppression {
     int[] varying = {key.indexOf("level"), key.indexOf("entity_id")};
     int program = cells.codeOf("PROGRAM");
     int contractLevel = cells.codeOf("CONTRACT");
-    for (int[] group : groups(cells, ids, varying)) {
+    for (int[] group : groups(cells, ids, key.size(), varying)) {
       Map<String, List<Integer>> programsOf = new LinkedHashMap<>();
       List<Integer> programs = new ArrayList<>();
       List<Integer> contracts = new ArrayList<>();
@@ -584,7 +585,7 @@ public final class Suppression {
     List<int[]> out = new ArrayList<>();
     int at = key.indexOf(column);
     int all = cells.codeOf(ALL);
-    for (int[] group : groups(cells, ids, at)) {
+    for (int[] group : groups(cells, ids, key.size(), at)) {
       int total = find(cells, group, new int[] {at}, all);
       if (total >= 0) {
         out.add(equation(total, Arrays.stream(group).filter(id -> cells.key(id)[at] != all).boxed().toList()));
@@ -599,7 +600,7 @@ public final class Suppression {
     int at = key.indexOf(column);
     // a few dozen labels over millions of cells: each parsed once
     Map<Integer, Optional<LocalDate[]>> spanOf = new HashMap<>();
-    for (int[] group : groups(cells, ids, at)) {
+    for (int[] group : groups(cells, ids, key.size(), at)) {
       List<Integer> members = new ArrayList<>();
       List<LocalDate[]> spans = new ArrayList<>();
       for (int id : group) {
